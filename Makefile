@@ -1,0 +1,49 @@
+# Capacity Hub — every target bootstraps what it needs and is safe to run again.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format migrate demo bench messages clean shell
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+migrate: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py taxonomy_import --if-empty capacityhub/taxonomy/data/starter_taxonomy.json
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: demo
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages --ignore=.venv --ignore=benchmarks -l es -l fr -l pt -l ar --no-obsolete
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+shell: $(STAMP)
+	$(BIN)/python manage.py shell
+
+clean:
+	rm -rf $(VENV) db.sqlite3* .pytest_cache

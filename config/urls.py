@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from capacityhub.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("", include("capacityhub.web.urls")),
+]
