@@ -70,6 +70,9 @@ class ProfileLanguage(models.Model):
         ]
         indexes = [models.Index(fields=["language", "profile"])]
 
+    def __str__(self) -> str:
+        return f"{self.language}:{self.proficiency}"
+
 
 class OrganizationKind(models.TextChoices):
     CHAPTER = "chapter", _("Chapter")
@@ -115,6 +118,9 @@ class OrganizationLanguage(models.Model):
             models.UniqueConstraint(fields=["organization", "language"], name="uniq_org_language")
         ]
 
+    def __str__(self) -> str:
+        return self.language
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):
@@ -133,6 +139,9 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organization", "user"], name="uniq_membership")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.organization_id} ({self.role})"
 
 
 class Relation(models.TextChoices):
@@ -176,6 +185,9 @@ class CapacityClaim(models.Model):
         ]
         indexes = [models.Index(fields=["capacity", "relation"])]
 
+    def __str__(self) -> str:
+        return f"{self.relation} {self.capacity_id} (level {self.level})"
+
 
 class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 is stored; the token is shown once."""
@@ -191,6 +203,9 @@ class ApiToken(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
     @staticmethod
     def hash(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
@@ -198,4 +213,3 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
-

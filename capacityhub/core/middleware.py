@@ -34,5 +34,7 @@ class SecurityHeadersMiddleware:
         if request.path.startswith("/api/v1/docs") or request.path.startswith("/admin/"):
             return response
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         return response

@@ -57,6 +57,9 @@ class CapacityTranslation(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.language}: {self.label}"
+
     def save(self, *args, **kwargs):
         self.search_text = fold(" | ".join([self.label, *self.aliases]))
         super().save(*args, **kwargs)
@@ -117,6 +120,9 @@ class CapacityProposal(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.label
 
     @property
     def is_new_capacity(self) -> bool:

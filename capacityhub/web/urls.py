@@ -1,4 +1,10 @@
-from django.urls import path
+from .views import accounts, community, home, organizations, taxonomy
 
 app_name = "web"
-urlpatterns: list = []
+urlpatterns = [
+    *home.urlpatterns,
+    *taxonomy.urlpatterns,
+    *community.urlpatterns,
+    *organizations.urlpatterns,
+    *accounts.urlpatterns,
+]

@@ -1,0 +1,398 @@
+"""Writes to people, organizations, memberships and API tokens."""
+
+import secrets
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from capacityhub.core.audit import audit_log, diff
+from capacityhub.core.languages import is_country, is_language, is_time_zone
+from capacityhub.core.permissions import require_member
+from capacityhub.core.regions import REGIONS
+from capacityhub.taxonomy.models import Capacity
+
+from .models import (
+    ApiToken,
+    CapacityClaim,
+    Membership,
+    Organization,
+    OrganizationLanguage,
+    Profile,
+    ProfileLanguage,
+    Relation,
+    User,
+)
+from .selectors import FIELD_GROUPS, organization_can_edit
+
+PROFILE_FIELDS = {"display_name", "wikimedia_username", "pronouns", "bio", "country", "time_zone"}
+PROFILE_FIELDS |= {f"{group}_visibility" for group in FIELD_GROUPS}
+ORGANIZATION_FIELDS = {"name", "names", "kind", "description", "countries", "region", "website"}
+
+
+def _require_owner_or_staff(actor, owner_id: int) -> None:
+    require_member(actor)
+    if actor.pk != owner_id and not actor.is_staff:
+        raise PermissionDenied(_("You can only change your own profile."))
+
+
+def _require_org_editor(actor, organization: Organization) -> None:
+    require_member(actor)
+    if not organization_can_edit(organization=organization, user=actor):
+        raise PermissionDenied(_("Only this organization's managers and staff can change it."))
+
+
+def _bump_version(model, instance, expected_version: int | None) -> None:
+    """Optimistic locking: the second of two concurrent edits gets a conflict, not a silent
+    overwrite. Must run inside the caller's transaction, before other writes."""
+    rows = model.objects.filter(pk=instance.pk)
+    if expected_version is not None:
+        rows = rows.filter(version=expected_version)
+    if rows.update(version=F("version") + 1) == 0:
+        raise ValidationError(
+            {"version": _("Someone else changed this in the meantime. Reload and try again.")}
+        )
+    instance.version = model.objects.values_list("version", flat=True).get(pk=instance.pk)
+
+
+def profile_ensure(*, user: User) -> Profile:
+    profile, _created = Profile.objects.get_or_create(
+        user=user, defaults={"display_name": user.get_full_name() or user.username}
+    )
+    return profile
+
+
+@transaction.atomic
+def profile_update(
+    *, actor, profile: Profile, expected_version: int | None = None, **changes
+) -> Profile:
+    _require_owner_or_staff(actor, profile.user_id)
+    unknown = set(changes) - PROFILE_FIELDS
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
+    if changes.get("country"):
+        changes["country"] = changes["country"].upper()
+        if not is_country(changes["country"]):
+            raise ValidationError({"country": _("Unknown country code.")})
+    if changes.get("time_zone") and not is_time_zone(changes["time_zone"]):
+        raise ValidationError({"time_zone": _("Unknown time zone.")})
+    before = {name: getattr(profile, name) for name in changes}
+    for name, value in changes.items():
+        setattr(profile, name, value)
+    profile.full_clean(exclude=["user"])
+    _bump_version(Profile, profile, expected_version)
+    profile.save(update_fields=[*changes, "updated_at"])
+    audit_log(actor=actor, action="profile.update", target=profile, changes=diff(before, changes))
+    return profile
+
+
+def _clean_languages(languages: dict[str, int]) -> dict[str, int]:
+    errors = {}
+    for code, proficiency in languages.items():
+        if not is_language(code):
+            errors[f"languages.{code}"] = _("Unknown language code “%s”.") % code
+        elif not isinstance(proficiency, int) or not 0 <= proficiency <= 5:
+            errors[f"languages.{code}"] = _("Proficiency is native (0) or a level from 1 to 5.")
+    if errors:
+        raise ValidationError(errors)
+    return languages
+
+
+@transaction.atomic
+def profile_set_languages(*, actor, profile: Profile, languages: dict[str, int]) -> None:
+    """Replace the person's languages: {code: proficiency (0 = native, 1..5)}."""
+    _require_owner_or_staff(actor, profile.user_id)
+    _clean_languages(languages)
+    profile.languages.all().delete()
+    ProfileLanguage.objects.bulk_create(
+        ProfileLanguage(profile=profile, language=code, proficiency=level)
+        for code, level in languages.items()
+    )
+
+
+def _resolve_claims(
+    claims: Iterable[tuple[str, str, int]],
+) -> list[tuple[Capacity, str, int]]:
+    claims = list(claims)
+    codes = {code for code, _relation, _level in claims}
+    capacities = Capacity.objects.in_bulk(codes, field_name="code")
+    errors: dict[str, str] = {}
+    resolved = []
+    for code, relation, level in claims:
+        if code not in capacities:
+            errors[f"capacities.{code}"] = _("Unknown capacity “%s”.") % code
+        elif relation not in Relation.values:
+            errors[f"capacities.{code}"] = _("Relation must be knows, offers or wants.")
+        elif not isinstance(level, int) or not 1 <= level <= 5:
+            errors[f"capacities.{code}"] = _("Level must be between 1 and 5.")
+        else:
+            resolved.append((capacities[code], relation, level))
+    if errors:
+        raise ValidationError(errors)
+    return resolved
+
+
+@transaction.atomic
+def profile_set_capacities(
+    *, actor, profile: Profile, claims: Iterable[tuple[str, str, int]]
+) -> list[CapacityClaim]:
+    """Replace what the person knows, offers and wants: [(capacity code, relation, level)].
+
+    A person can only offer what they know (offers ⊆ knows)."""
+    _require_owner_or_staff(actor, profile.user_id)
+    resolved = _resolve_claims(claims)
+    known = {c.code for c, relation, _level in resolved if relation == Relation.KNOWS}
+    unknown_offers = [
+        c.code
+        for c, relation, _level in resolved
+        if relation == Relation.OFFERS and c.code not in known
+    ]
+    if unknown_offers:
+        raise ValidationError(
+            {
+                f"capacities.{code}": _("You can only offer a capacity you also know.")
+                for code in unknown_offers
+            }
+        )
+    profile.claims.all().delete()
+    created = CapacityClaim.objects.bulk_create(
+        CapacityClaim(profile=profile, capacity=c, relation=relation, level=level)
+        for c, relation, level in resolved
+    )
+    audit_log(
+        actor=actor,
+        action="profile.capacities",
+        target=profile,
+        changes={"claims": sorted(f"{c.code}:{r}:{lv}" for c, r, lv in resolved)},
+    )
+    return created
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "organization"
+    slug, n = base, 2
+    while Organization.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _clean_organization(organization: Organization) -> None:
+    bad = [c for c in organization.countries if not isinstance(c, str) or not is_country(c)]
+    if bad:
+        raise ValidationError(
+            {"countries": _("Unknown country code(s): %s") % ", ".join(map(str, bad))}
+        )
+    if organization.region and organization.region not in REGIONS:
+        raise ValidationError({"region": _("Unknown region.")})
+    if not isinstance(organization.names, dict) or not all(
+        is_language(k) and isinstance(v, str) for k, v in organization.names.items()
+    ):
+        raise ValidationError({"names": _("Names are given per language code.")})
+    organization.full_clean()
+
+
+@transaction.atomic
+def organization_create(*, actor, name: str, kind: str, **fields) -> Organization:
+    """Any member may register an organization and becomes its first manager."""
+    require_member(actor)
+    unknown = set(fields) - ORGANIZATION_FIELDS
+    if unknown:
+        raise ValidationError({name: _("This field cannot be set.") for name in unknown})
+    organization = Organization(name=name.strip(), kind=kind, slug=_unique_slug(name), **fields)
+    organization.countries = [c.upper() for c in organization.countries]
+    _clean_organization(organization)
+    organization.save()
+    Membership.objects.create(organization=organization, user=actor, role=Membership.Role.MANAGER)
+    audit_log(actor=actor, action="organization.create", target=organization, changes=fields)
+    return organization
+
+
+@transaction.atomic
+def organization_update(
+    *, actor, organization: Organization, expected_version: int | None = None, **changes
+) -> Organization:
+    _require_org_editor(actor, organization)
+    unknown = set(changes) - ORGANIZATION_FIELDS
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
+    before = {name: getattr(organization, name) for name in changes}
+    for name, value in changes.items():
+        setattr(organization, name, value)
+    organization.countries = [str(c).upper() for c in organization.countries]
+    _clean_organization(organization)
+    _bump_version(Organization, organization, expected_version)
+    organization.save()
+    audit_log(
+        actor=actor,
+        action="organization.update",
+        target=organization,
+        changes=diff(before, changes),
+    )
+    return organization
+
+
+@transaction.atomic
+def organization_set_languages(*, actor, organization: Organization, languages: list[str]) -> None:
+    _require_org_editor(actor, organization)
+    _clean_languages({code: 1 for code in languages})
+    organization.languages.all().delete()
+    OrganizationLanguage.objects.bulk_create(
+        OrganizationLanguage(organization=organization, language=code) for code in set(languages)
+    )
+
+
+@transaction.atomic
+def organization_set_capacities(
+    *, actor, organization: Organization, claims: Iterable[tuple[str, str, int]]
+) -> list[CapacityClaim]:
+    """Replace what the organization offers and wants: [(code, 'offers'|'wants', level)]."""
+    _require_org_editor(actor, organization)
+    resolved = _resolve_claims(claims)
+    if any(relation == Relation.KNOWS for _c, relation, _level in resolved):
+        raise ValidationError({"capacities": _("Organizations offer or want capacities.")})
+    organization.claims.all().delete()
+    created = CapacityClaim.objects.bulk_create(
+        CapacityClaim(organization=organization, capacity=c, relation=relation, level=level)
+        for c, relation, level in resolved
+    )
+    audit_log(
+        actor=actor,
+        action="organization.capacities",
+        target=organization,
+        changes={"claims": sorted(f"{c.code}:{r}:{lv}" for c, r, lv in resolved)},
+    )
+    return created
+
+
+@transaction.atomic
+def membership_set(*, actor, organization: Organization, user: User, role: str) -> Membership:
+    """Managers and staff add people or change their role."""
+    _require_org_editor(actor, organization)
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Role must be member or manager.")})
+    membership, _created = Membership.objects.update_or_create(
+        organization=organization, user=user, defaults={"role": role}
+    )
+    audit_log(
+        actor=actor,
+        action="membership.set",
+        target=organization,
+        changes={"user": user.username, "role": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor, organization: Organization, user: User) -> None:
+    """Managers and staff remove members; anyone may leave. The last manager cannot leave."""
+    if getattr(actor, "pk", None) != user.pk:
+        _require_org_editor(actor, organization)
+    membership = Membership.objects.filter(organization=organization, user=user).first()
+    if membership is None:
+        raise ValidationError({"user": _("This person is not a member.")})
+    managers = organization.memberships.filter(role=Membership.Role.MANAGER)
+    if membership.role == Membership.Role.MANAGER and managers.count() == 1:
+        raise ValidationError({"user": _("An organization needs at least one manager.")})
+    membership.delete()
+    audit_log(
+        actor=actor,
+        action="membership.remove",
+        target=organization,
+        changes={"user": user.username},
+    )
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Returns the token and its secret. The secret is shown once and never stored."""
+    require_member(user)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name, e.g. “chapter website”.")})
+    key = "chub_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name[:80], prefix=key[:12], key_hash=ApiToken.hash(key)
+    )
+    audit_log(actor=user, action="api_token.create", target=token, changes={"name": name})
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, actor, token: ApiToken) -> None:
+    _require_owner_or_staff(actor, token.user_id)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_log(actor=actor, action="api_token.revoke", target=token)
+
+
+def api_token_authenticate(key: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    from django.conf import settings
+
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("This language is not available.")})
+    if getattr(user, "is_authenticated", False):
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+
+
+def user_export_data(*, user: User) -> dict:
+    """Everything the hub holds about a person, for them to download (JSON)."""
+    profile = profile_ensure(user=user)
+    return {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "preferred_language": user.preferred_language,
+        },
+        "profile": {name: getattr(profile, name) for name in sorted(PROFILE_FIELDS)},
+        "languages": {pl.language: pl.proficiency for pl in profile.languages.all()},
+        "capacities": [
+            {"capacity": c.capacity.code, "relation": c.relation, "level": c.level}
+            for c in profile.claims.select_related("capacity")
+        ],
+        "memberships": [
+            {"organization": m.organization.slug, "role": m.role}
+            for m in user.memberships.select_related("organization")
+        ],
+        "api_tokens": [
+            {"name": t.name, "prefix": t.prefix, "created_at": t.created_at.isoformat()}
+            for t in user.api_tokens.all()
+        ],
+    }
+
+
+@transaction.atomic
+def user_delete(*, actor, user: User) -> None:
+    """Delete the account: personal data goes, contributions stay under an anonymous name."""
+    _require_owner_or_staff(actor, user.pk)
+    Profile.objects.filter(user=user).delete()
+    user.memberships.all().delete()
+    user.api_tokens.all().delete()
+    user.emailaddress_set.all().delete()
+    user.socialaccount_set.all().delete()
+    user.username = f"deleted-{user.pk}"
+    user.email = ""
+    user.first_name = user.last_name = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    audit_log(actor=actor if actor.pk != user.pk else None, action="user.delete", target=user)

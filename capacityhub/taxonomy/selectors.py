@@ -1,0 +1,132 @@
+"""Reads of the taxonomy. Labels and the tree are cached: every page shows them."""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+from .models import Capacity, CapacityProposal, CapacityTranslation, Method, fold
+from .tree import Tree
+
+CACHE_SECONDS = 60
+_VERSION_KEY = "taxonomy:version"
+
+
+@dataclass(frozen=True)
+class Label:
+    label: str
+    description: str
+    language: str  # the language the text is actually in (after fallback)
+
+
+def _version() -> int:
+    return cache.get_or_set(_VERSION_KEY, 1, None)
+
+
+def taxonomy_changed() -> None:
+    """Called by every service that writes capacities or their translations."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 2, None)
+
+
+def taxonomy_tree() -> Tree:
+    key = f"taxonomy:tree:{_version()}"
+    tree = cache.get(key)
+    if tree is None:
+        rows = Capacity.objects.filter(is_active=True).values_list("id", "parent_id")
+        tree = Tree.build(rows)
+        cache.set(key, tree, CACHE_SECONDS)
+    return tree
+
+
+def _codes() -> dict[int, str]:
+    key = f"taxonomy:codes:{_version()}"
+    codes = cache.get(key)
+    if codes is None:
+        codes = dict(Capacity.objects.values_list("id", "code"))
+        cache.set(key, codes, CACHE_SECONDS)
+    return codes
+
+
+def capacity_labels(language: str | None = None) -> dict[int, Label]:
+    """{capacity id: Label} in `language`, falling back to English, then any language."""
+    language = (language or get_language() or "en").split("-")[0]
+    key = f"taxonomy:labels:{_version()}:{language}"
+    labels = cache.get(key)
+    if labels is None:
+        rank = {language: 0, "en": 1}
+        best: dict[int, tuple[int, Label]] = {}
+        rows = CapacityTranslation.objects.values_list(
+            "capacity_id", "language", "label", "description"
+        )
+        for capacity_id, lang, label, description in rows:
+            score = rank.get(lang, 2)
+            if capacity_id not in best or score < best[capacity_id][0]:
+                best[capacity_id] = (score, Label(label, description, lang))
+        labels = {cid: entry[1] for cid, entry in best.items()}
+        for cid, code in _codes().items():
+            labels.setdefault(cid, Label(code, "", "en"))
+        cache.set(key, labels, CACHE_SECONDS)
+    return labels
+
+
+def capacity_label(capacity_id: int, language: str | None = None) -> str:
+    entry = capacity_labels(language).get(capacity_id)
+    return entry.label if entry else ""
+
+
+def capacity_code_map() -> dict[str, int]:
+    return {code: cid for cid, code in _codes().items()}
+
+
+def capacity_get(*, code: str) -> Capacity:
+    return Capacity.objects.select_related("parent").get(code=code)
+
+
+def capacity_list() -> QuerySet[Capacity]:
+    return Capacity.objects.filter(is_active=True).select_related("parent")
+
+
+def capacity_descendant_ids(capacity_id: int) -> list[int]:
+    return taxonomy_tree().subtree(capacity_id)
+
+
+def capacity_search(query: str, *, limit: int = 50) -> list[int]:
+    """Ids of capacities whose label or alias, in any language, contains the query."""
+    needle = fold(query.strip())
+    if not needle:
+        return []
+    ids = (
+        CapacityTranslation.objects.filter(search_text__contains=needle, capacity__is_active=True)
+        .values_list("capacity_id", flat=True)
+        .distinct()
+    )
+    code_ids = Capacity.objects.filter(code__contains=needle.replace(" ", "-")).values_list(
+        "id", flat=True
+    )
+    found = list(dict.fromkeys([*ids[:limit], *code_ids[:limit]]))
+    labels = capacity_labels()
+    return sorted(found, key=lambda cid: labels[cid].label.casefold())[:limit]
+
+
+def capacity_translations(capacity: Capacity) -> list[CapacityTranslation]:
+    return list(capacity.translations.all())
+
+
+def method_list() -> QuerySet[Method]:
+    return Method.objects.prefetch_related("capacities")
+
+
+def proposal_list(*, viewer, status: str | None = None) -> QuerySet[CapacityProposal]:
+    """Staff see every proposal; members see their own."""
+    proposals = CapacityProposal.objects.select_related("proposer", "capacity", "parent")
+    if not viewer.is_authenticated:
+        return proposals.none()
+    if not viewer.is_staff:
+        proposals = proposals.filter(proposer=viewer)
+    if status:
+        proposals = proposals.filter(status=status)
+    return proposals

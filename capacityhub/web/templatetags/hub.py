@@ -1,0 +1,74 @@
+"""Template helpers: capacity labels, CLDR names, proficiency words. No queries."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from capacityhub.core.languages import country_name as _country_name
+from capacityhub.core.languages import language_name as _language_name
+from capacityhub.core.regions import region_name as _region_name
+from capacityhub.taxonomy.selectors import capacity_labels
+
+register = template.Library()
+
+
+def _capacity_id(value) -> int | None:
+    return getattr(value, "pk", value)
+
+
+@register.filter
+def capacity_label(value) -> str:
+    entry = capacity_labels().get(_capacity_id(value))
+    return entry.label if entry else ""
+
+
+@register.filter
+def capacity_description(value) -> str:
+    entry = capacity_labels().get(_capacity_id(value))
+    return entry.description if entry else ""
+
+
+@register.filter
+def capacity_lang(value) -> str:
+    """The language a label is actually in, for lang="" when it fell back."""
+    entry = capacity_labels().get(_capacity_id(value))
+    return entry.language if entry else ""
+
+
+@register.filter
+def language_name(code) -> str:
+    return _language_name(code or "")
+
+
+@register.filter
+def country_name(code) -> str:
+    return _country_name(code)
+
+
+@register.filter
+def region_name(code) -> str:
+    return _region_name(code)
+
+
+@register.filter
+def proficiency(level) -> str:
+    names = {
+        0: _("native"),
+        1: _("beginner"),
+        2: _("elementary"),
+        3: _("intermediate"),
+        4: _("advanced"),
+        5: _("fluent"),
+    }
+    return names.get(level, "")
+
+
+@register.filter
+def level_name(level) -> str:
+    names = {
+        1: _("beginner"),
+        2: _("basic"),
+        3: _("intermediate"),
+        4: _("advanced"),
+        5: _("expert"),
+    }
+    return names.get(level, "")

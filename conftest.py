@@ -1,0 +1,92 @@
+"""Shared fixtures: the standard cast every permission test uses, and a small taxonomy.
+
+owner, other (another member), anonymous (no login), manager (manages `organization`),
+staff (Capacity Building Unit).
+"""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from capacityhub.community.models import Membership
+from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
+from capacityhub.taxonomy.tests.factories import CapacityFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def owner(db):
+    return UserFactory(username="owner")
+
+
+@pytest.fixture
+def other(db):
+    return UserFactory(username="other")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", is_staff=True)
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory(slug="wm-kano", name="Wikimedians of Kano", region="ssa")
+
+
+@pytest.fixture
+def manager(db, organization):
+    user = UserFactory(username="manager")
+    Membership.objects.create(organization=organization, user=user, role=Membership.Role.MANAGER)
+    return user
+
+
+@pytest.fixture
+def anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def owner_client(owner):
+    return _client_for(owner)
+
+
+@pytest.fixture
+def other_client(other):
+    return _client_for(other)
+
+
+@pytest.fixture
+def staff_client(staff):
+    return _client_for(staff)
+
+
+@pytest.fixture
+def manager_client(manager):
+    return _client_for(manager)
+
+
+@pytest.fixture
+def taxonomy(db):
+    """organizational ▸ fundraising ▸ {grant-writing, grant-reporting}; technology ▸ lua."""
+    organizational = CapacityFactory(code="organizational", label="Organizational")
+    fundraising = CapacityFactory(code="fundraising", parent=organizational, label="Fundraising")
+    writing = CapacityFactory(code="grant-writing", parent=fundraising, label="Grant writing")
+    reporting = CapacityFactory(code="grant-reporting", parent=fundraising, label="Grant reporting")
+    technology = CapacityFactory(code="technology", label="Technology")
+    lua = CapacityFactory(code="lua-scripting", parent=technology, label="Lua scripting")
+    return {c.code: c for c in [organizational, fundraising, writing, reporting, technology, lua]}
