@@ -7,6 +7,7 @@ class CapacityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Capacity
         django_get_or_create = ["code"]
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"capacity-{n}")
     parent = None
