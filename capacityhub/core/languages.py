@@ -20,10 +20,8 @@ def _locale(code: str | None = None) -> Locale:
 
 @cache
 def language_codes() -> tuple[str, ...]:
-    """Languages people can declare: ISO 639-1 plus the 639-3 codes CLDR names (e.g. 'ha')."""
-    english = Locale("en").languages
-    codes = {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
-    return tuple(sorted(c for c in codes if c in english))
+    """Languages people can declare: every plain ISO 639 code CLDR names ('ha', 'ast', 'ckb')."""
+    return tuple(sorted(c for c in Locale("en").languages if c.isalpha() and c.islower()))
 
 
 def is_language(code: str) -> bool:
