@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    # Before allauth so that our templates override allauth's own.
+    "capacityhub.web",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -58,7 +60,6 @@ INSTALLED_APPS = [
     "capacityhub.core",
     "capacityhub.community",
     "capacityhub.taxonomy",
-    "capacityhub.web",
 ]
 
 MIDDLEWARE = [

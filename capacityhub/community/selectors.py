@@ -174,17 +174,25 @@ def organization_get(*, slug: str) -> Organization:
 
 
 def organization_members(*, organization: Organization, viewer) -> list[Membership]:
-    """Managers are always listed; other members only if they share their affiliations."""
-    levels = shared_levels(viewer)
+    """Managers are always listed; other members only if they share their affiliations —
+    except to the organization's own managers and staff, who see everyone they manage."""
     memberships = organization.memberships.select_related("user__profile").filter(
         user__is_active=True
     )
+    if organization_can_edit(organization=organization, user=viewer):
+        return list(memberships)
+    levels = shared_levels(viewer)
+
+    def shares(membership: Membership) -> bool:
+        profile = getattr(membership.user, "profile", None)
+        return profile is not None and profile.affiliations_visibility in levels
+
     return [
         m
         for m in memberships
         if m.role == Membership.Role.MANAGER
         or m.user_id == getattr(viewer, "pk", None)
-        or m.user.profile.affiliations_visibility in levels
+        or shares(m)
     ]
 
 

@@ -172,10 +172,13 @@ def profile_set_capacities(
     return created
 
 
+RESERVED_SLUGS = {"new"}  # organizations/new/ is the creation page
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "organization"
     slug, n = base, 2
-    while Organization.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organization.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -203,7 +206,7 @@ def organization_create(*, actor, name: str, kind: str, **fields) -> Organizatio
     if unknown:
         raise ValidationError({name: _("This field cannot be set.") for name in unknown})
     organization = Organization(name=name.strip(), kind=kind, slug=_unique_slug(name), **fields)
-    organization.countries = [c.upper() for c in organization.countries]
+    organization.countries = [str(c).upper() for c in organization.countries]
     _clean_organization(organization)
     organization.save()
     Membership.objects.create(organization=organization, user=actor, role=Membership.Role.MANAGER)
@@ -268,12 +271,23 @@ def organization_set_capacities(
     return created
 
 
+def _is_last_manager(organization: Organization, user: User) -> bool:
+    managers = set(
+        organization.memberships.filter(role=Membership.Role.MANAGER).values_list(
+            "user_id", flat=True
+        )
+    )
+    return managers == {user.pk}
+
+
 @transaction.atomic
 def membership_set(*, actor, organization: Organization, user: User, role: str) -> Membership:
     """Managers and staff add people or change their role."""
     _require_org_editor(actor, organization)
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Role must be member or manager.")})
+    if role == Membership.Role.MEMBER and _is_last_manager(organization, user):
+        raise ValidationError({"role": _("An organization needs at least one manager.")})
     membership, _created = Membership.objects.update_or_create(
         organization=organization, user=user, defaults={"role": role}
     )
@@ -294,8 +308,7 @@ def membership_remove(*, actor, organization: Organization, user: User) -> None:
     membership = Membership.objects.filter(organization=organization, user=user).first()
     if membership is None:
         raise ValidationError({"user": _("This person is not a member.")})
-    managers = organization.memberships.filter(role=Membership.Role.MANAGER)
-    if membership.role == Membership.Role.MANAGER and managers.count() == 1:
+    if _is_last_manager(organization, user):
         raise ValidationError({"user": _("An organization needs at least one manager.")})
     membership.delete()
     audit_log(

@@ -1,7 +1,11 @@
 """A backup taken while another connection keeps writing restores to identical records."""
 
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -47,26 +51,29 @@ def test_a_backup_taken_during_writes_is_consistent_and_restores_identically(tmp
     assert _rows(restored) == snapshot
 
 
+SCRIPT = """
+from django.core.management import call_command
+from capacityhub.community.models import User
+call_command("migrate", verbosity=0)
+User.objects.create_user("amina", password="x-long-password")
+call_command("backup_db", "{backup}")
+User.objects.create_user("after-backup", password="x-long-password")
+call_command("backup_db", restore="{backup}")
+print(sorted(User.objects.values_list("username", flat=True)))
+"""
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite backup command")
-def test_the_backup_command_writes_a_file_that_restores(tmp_path, settings, django_db_blocker):
-    from django.core.management import call_command
-
-    from capacityhub.community.models import User
-
-    db_path = tmp_path / "hub.sqlite3"
-    with django_db_blocker.unblock():
-        from django.db import connections
-
-        original = settings.DATABASES["default"]["NAME"]
-        connections["default"].close()
-        connections["default"].settings_dict["NAME"] = str(db_path)
-        try:
-            call_command("migrate", verbosity=0)
-            User.objects.create_user("amina", password="x-long-password")
-            call_command("backup_db", str(tmp_path / "copy.sqlite3"))
-            User.objects.create_user("after-backup", password="x-long-password")
-            call_command("backup_db", restore=str(tmp_path / "copy.sqlite3"))
-            assert list(User.objects.values_list("username", flat=True)) == ["amina"]
-        finally:
-            connections["default"].close()
-            connections["default"].settings_dict["NAME"] = original
+def test_the_backup_command_writes_a_file_that_restores(tmp_path):
+    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "hub.sqlite3")}
+    env.pop("DATABASE_URL", None)
+    script = SCRIPT.format(backup=tmp_path / "copy.sqlite3")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert result.stdout.strip().splitlines()[-1] == "['amina']"
