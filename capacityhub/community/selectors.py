@@ -1,6 +1,6 @@
 """Reads of people and organizations. Every read applies visibility here, nowhere else."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from capacityhub.core.regions import countries_in, region_of
 from capacityhub.taxonomy.selectors import capacity_descendant_ids
@@ -132,6 +132,24 @@ FIELD_GROUPS = [
 def capacity_holders(*, viewer, capacity_id: int, relation: str, limit: int = 20):
     """People who offer / want exactly this capacity or one beneath it, visible to viewer."""
     return profile_list(viewer=viewer, capacity_id=capacity_id, relation=relation)[:limit]
+
+
+def capacity_claim_counts(*, viewer) -> dict[int, dict[str, int]]:
+    """{capacity id: {"offers": n, "wants": n}} in one aggregate query. Claims on profiles
+    that hide their capacities from this viewer are not counted, so counts reveal nothing."""
+    visible = Q(organization__isnull=False) | Q(
+        profile__capacities_visibility__in=shared_levels(viewer), profile__user__is_active=True
+    )
+    rows = (
+        CapacityClaim.objects.filter(visible)
+        .values("capacity_id")
+        .annotate(
+            offers=Count("id", filter=Q(relation=Relation.OFFERS)),
+            wants=Count("id", filter=Q(relation=Relation.WANTS)),
+        )
+        .order_by()
+    )
+    return {row["capacity_id"]: row for row in rows}
 
 
 def organization_list(

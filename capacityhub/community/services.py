@@ -112,6 +112,9 @@ def profile_set_languages(*, actor, profile: Profile, languages: dict[str, int])
         ProfileLanguage(profile=profile, language=code, proficiency=level)
         for code, level in languages.items()
     )
+    audit_log(
+        actor=actor, action="profile.languages", target=profile, changes={"languages": languages}
+    )
 
 
 def _resolve_claims(

@@ -104,12 +104,13 @@ def capacity_search(query: str, *, limit: int = 50) -> list[int]:
         .values_list("capacity_id", flat=True)
         .distinct()
     )
-    code_ids = Capacity.objects.filter(code__contains=needle.replace(" ", "-")).values_list(
-        "id", flat=True
-    )
+    code_ids = Capacity.objects.filter(
+        code__contains=needle.replace(" ", "-"), is_active=True
+    ).values_list("id", flat=True)
     found = list(dict.fromkeys([*ids[:limit], *code_ids[:limit]]))
     labels = capacity_labels()
-    return sorted(found, key=lambda cid: labels[cid].label.casefold())[:limit]
+    missing = Label("", "", "en")
+    return sorted(found, key=lambda cid: labels.get(cid, missing).label.casefold())[:limit]
 
 
 def capacity_translations(capacity: Capacity) -> list[CapacityTranslation]:

@@ -112,6 +112,8 @@ def capacity_proposal_create(
         raise ValidationError({"parent": _("Choose where the new capacity belongs.")})
     if not is_language(language):
         raise ValidationError({"language": _("Unknown language code “%s”.") % language})
+    if capacity is None:
+        _check_code_free(code)
     proposal = CapacityProposal(
         proposer=actor,
         capacity=capacity,
@@ -125,6 +127,11 @@ def capacity_proposal_create(
     proposal.full_clean()
     proposal.save()
     return proposal
+
+
+def _check_code_free(code: str) -> None:
+    if code and Capacity.objects.filter(code=code).exists():
+        raise ValidationError({"code": _("The code “%s” is already used.") % code})
 
 
 def _unique_code(label: str) -> str:
@@ -160,6 +167,7 @@ def capacity_proposal_approve(
     require_staff(actor)
     proposal = CapacityProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.capacity is None:
+        _check_code_free(proposal.code)
         proposal.capacity = Capacity.objects.create(
             code=proposal.code or _unique_code(proposal.label), parent=proposal.parent
         )
