@@ -79,6 +79,4 @@ def pytest_runtest_makereport(item, call):
 def starter_taxonomy(transactional_db):
     from django.core.management import call_command
 
-    call_command(
-        "taxonomy_import", "capacityhub/taxonomy/data/starter_taxonomy.json", verbosity=0
-    )
+    call_command("taxonomy_import", "capacityhub/taxonomy/data/starter_taxonomy.json", verbosity=0)
