@@ -125,8 +125,11 @@ def _resolve_claims(
     capacities = Capacity.objects.in_bulk(codes, field_name="code")
     errors: dict[str, str] = {}
     resolved = []
+    seen: set[tuple[str, str]] = set()
     for code, relation, level in claims:
-        if code not in capacities:
+        if (code, relation) in seen:
+            errors[f"capacities.{code}"] = _("“%s” is listed twice.") % code
+        elif code not in capacities:
             errors[f"capacities.{code}"] = _("Unknown capacity “%s”.") % code
         elif relation not in Relation.values:
             errors[f"capacities.{code}"] = _("Relation must be knows, offers or wants.")
@@ -134,6 +137,7 @@ def _resolve_claims(
             errors[f"capacities.{code}"] = _("Level must be between 1 and 5.")
         else:
             resolved.append((capacities[code], relation, level))
+        seen.add((code, relation))
     if errors:
         raise ValidationError(errors)
     return resolved

@@ -546,3 +546,12 @@ def test_hidden_affiliations_keep_a_person_off_an_organizations_list(
     assert names(owner) == {"manager", "owner"}
     assert names(staff) == {"manager", "owner"}
     assert not profile_list(viewer=other, organization_id=organization.pk).filter(pk=profile.pk)
+
+
+def test_listing_the_same_capacity_twice_is_refused_and_changes_nothing(owner, taxonomy):
+    profile = owner.profile
+    claims = [("lua-scripting", "knows", 3), ("lua-scripting", "knows", 4)]
+    with pytest.raises(ValidationError) as error:
+        profile_set_capacities(actor=owner, profile=profile, claims=claims)
+    assert "capacities.lua-scripting" in error.value.message_dict
+    assert profile.claims.count() == 0
