@@ -10,14 +10,17 @@ from django.test import Client
 
 from capacityhub.community.models import Membership
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
+from capacityhub.taxonomy.selectors import taxonomy_cache_clear
 from capacityhub.taxonomy.tests.factories import CapacityFactory
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
+    taxonomy_cache_clear()
     yield
     cache.clear()
+    taxonomy_cache_clear()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Reads of people and organizations. Every read applies visibility here, nowhere else."""
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from capacityhub.core.regions import countries_in, region_of
@@ -135,21 +136,28 @@ def capacity_holders(*, viewer, capacity_id: int, relation: str, limit: int = 20
 
 
 def capacity_claim_counts(*, viewer) -> dict[int, dict[str, int]]:
-    """{capacity id: {"offers": n, "wants": n}} in one aggregate query. Claims on profiles
-    that hide their capacities from this viewer are not counted, so counts reveal nothing."""
-    visible = Q(organization__isnull=False) | Q(
-        profile__capacities_visibility__in=shared_levels(viewer), profile__user__is_active=True
-    )
-    rows = (
-        CapacityClaim.objects.filter(visible)
-        .values("capacity_id")
-        .annotate(
-            offers=Count("id", filter=Q(relation=Relation.OFFERS)),
-            wants=Count("id", filter=Q(relation=Relation.WANTS)),
+    """{capacity id: {"offers": n, "wants": n}} in one aggregate query, cached for a minute
+    per visibility level. Claims on profiles that hide their capacities from this viewer are
+    not counted, so counts reveal nothing."""
+    levels = sorted(shared_levels(viewer))
+    key = "community:claim-counts:" + ",".join(levels)
+    counts = cache.get(key)
+    if counts is None:
+        visible = Q(organization__isnull=False) | Q(
+            profile__capacities_visibility__in=levels, profile__user__is_active=True
         )
-        .order_by()
-    )
-    return {row["capacity_id"]: row for row in rows}
+        rows = (
+            CapacityClaim.objects.filter(visible)
+            .values("capacity_id")
+            .annotate(
+                offers=Count("id", filter=Q(relation=Relation.OFFERS)),
+                wants=Count("id", filter=Q(relation=Relation.WANTS)),
+            )
+            .order_by()
+        )
+        counts = {row["capacity_id"]: row for row in rows}
+        cache.set(key, counts, 60)
+    return counts
 
 
 def organization_list(

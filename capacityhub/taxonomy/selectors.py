@@ -1,6 +1,9 @@
 """Reads of the taxonomy. Labels and the tree are cached: every page shows them."""
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db.models import QuerySet
@@ -9,7 +12,10 @@ from django.utils.translation import get_language
 from .models import Capacity, CapacityProposal, CapacityTranslation, Method, fold
 from .tree import Tree
 
+T = TypeVar("T")
+
 CACHE_SECONDS = 60
+VERSION_CHECK_SECONDS = 1.0
 _VERSION_KEY = "taxonomy:version"
 
 
@@ -20,57 +26,91 @@ class Label:
     language: str  # the language the text is actually in (after fallback)
 
 
-def _version() -> int:
-    return cache.get_or_set(_VERSION_KEY, 1, None)
+class _Memo:
+    """Process-local copies of the cached taxonomy, so a page that shows 500 labels does not
+    read the shared cache 500 times. The shared version is re-read at most once a second, so
+    another process's change shows here within a second."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.version: int | None = None
+        self.checked_at = float("-inf")
+        self.values: dict[str, tuple[float, object]] = {}
+
+    def version_now(self) -> int:
+        now = time.monotonic()
+        if now - self.checked_at > VERSION_CHECK_SECONDS:
+            version = cache.get_or_set(_VERSION_KEY, 1, None)
+            if version != self.version:
+                self.values = {}
+            self.version, self.checked_at = version, now
+        return self.version
+
+    def get(self, name: str, build: Callable[[], T]) -> T:
+        version = self.version_now()
+        now = time.monotonic()
+        hit = self.values.get(name)
+        if hit is not None and now - hit[0] < CACHE_SECONDS:
+            return hit[1]
+        key = f"taxonomy:{name}:{version}"
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, CACHE_SECONDS)
+        self.values[name] = (now, value)
+        return value
+
+
+_memo = _Memo()
 
 
 def taxonomy_changed() -> None:
-    """Called by every service that writes capacities or their translations."""
+    """Called (on commit) by every service that writes capacities or their translations."""
     try:
         cache.incr(_VERSION_KEY)
     except ValueError:
         cache.set(_VERSION_KEY, 2, None)
+    _memo.clear()
+
+
+def taxonomy_cache_clear() -> None:
+    """Forget process-local copies (tests call this between cases)."""
+    _memo.clear()
 
 
 def taxonomy_tree() -> Tree:
-    key = f"taxonomy:tree:{_version()}"
-    tree = cache.get(key)
-    if tree is None:
-        rows = Capacity.objects.filter(is_active=True).values_list("id", "parent_id")
-        tree = Tree.build(rows)
-        cache.set(key, tree, CACHE_SECONDS)
-    return tree
+    def build() -> Tree:
+        return Tree.build(Capacity.objects.filter(is_active=True).values_list("id", "parent_id"))
+
+    return _memo.get("tree", build)
 
 
 def _codes() -> dict[int, str]:
-    key = f"taxonomy:codes:{_version()}"
-    codes = cache.get(key)
-    if codes is None:
-        codes = dict(Capacity.objects.values_list("id", "code"))
-        cache.set(key, codes, CACHE_SECONDS)
-    return codes
+    return _memo.get("codes", lambda: dict(Capacity.objects.values_list("id", "code")))
+
+
+def _build_labels(language: str) -> dict[int, Label]:
+    rank = {language: 0, "en": 1}
+    best: dict[int, tuple[int, Label]] = {}
+    rows = CapacityTranslation.objects.values_list(
+        "capacity_id", "language", "label", "description"
+    )
+    for capacity_id, lang, label, description in rows:
+        score = rank.get(lang, 2)
+        if capacity_id not in best or score < best[capacity_id][0]:
+            best[capacity_id] = (score, Label(label, description, lang))
+    labels = {cid: entry[1] for cid, entry in best.items()}
+    for cid, code in _codes().items():
+        labels.setdefault(cid, Label(code, "", "en"))
+    return labels
 
 
 def capacity_labels(language: str | None = None) -> dict[int, Label]:
     """{capacity id: Label} in `language`, falling back to English, then any language."""
     language = (language or get_language() or "en").split("-")[0]
-    key = f"taxonomy:labels:{_version()}:{language}"
-    labels = cache.get(key)
-    if labels is None:
-        rank = {language: 0, "en": 1}
-        best: dict[int, tuple[int, Label]] = {}
-        rows = CapacityTranslation.objects.values_list(
-            "capacity_id", "language", "label", "description"
-        )
-        for capacity_id, lang, label, description in rows:
-            score = rank.get(lang, 2)
-            if capacity_id not in best or score < best[capacity_id][0]:
-                best[capacity_id] = (score, Label(label, description, lang))
-        labels = {cid: entry[1] for cid, entry in best.items()}
-        for cid, code in _codes().items():
-            labels.setdefault(cid, Label(code, "", "en"))
-        cache.set(key, labels, CACHE_SECONDS)
-    return labels
+    return _memo.get(f"labels:{language}", lambda: _build_labels(language))
 
 
 def capacity_label(capacity_id: int, language: str | None = None) -> str:
