@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format migrate demo bench messages clean shell
+.PHONY: run test lint format migrate demo bench load load-short messages clean shell
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+load: $(STAMP)
+	$(BIN)/python benchmarks/load.py
+
+load-short: $(STAMP)
+	$(BIN)/python benchmarks/load.py --short --no-record
 
 shell: $(STAMP)
 	$(BIN)/python manage.py shell
