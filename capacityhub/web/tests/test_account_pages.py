@@ -43,19 +43,17 @@ def test_signing_up_through_allauth_creates_an_account(client):
     assert user.is_active
 
 
-@pytest.mark.xfail(
-    reason="no signal creates a Profile on sign-up yet (reported to the lead)", strict=False
-)
-def test_signing_up_gives_the_person_a_profile(client):
-    client.post(
-        reverse("account_signup"),
-        {
-            "email": "amina@example.org",
-            "username": "amina",
-            "password1": "a-long-pass-phrase-42",
-            "password2": "a-long-pass-phrase-42",
-        },
-    )
+def test_signing_up_gives_the_person_a_profile(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("account_signup"),
+            {
+                "email": "amina@example.org",
+                "username": "amina",
+                "password1": "a-long-pass-phrase-42",
+                "password2": "a-long-pass-phrase-42",
+            },
+        )
 
     assert Profile.objects.filter(user__username="amina").exists()
 
