@@ -37,7 +37,8 @@ test: lint
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages --ignore=.venv --ignore=benchmarks -l es -l fr -l pt -l ar --no-obsolete
+	$(BIN)/python manage.py makemessages --ignore=.venv --ignore=benchmarks --ignore=journeys \
+		--ignore=gates --ignore="*/tests/*" -l es -l fr -l pt -l ar --no-obsolete
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.languages import is_country, is_language, is_time_zone
 from capacityhub.core.permissions import require_member
+from capacityhub.core.ratelimit import RateLimited, hit, seconds_left
 from capacityhub.core.regions import REGIONS
 from capacityhub.taxonomy.models import Capacity
 
@@ -235,7 +236,8 @@ def organization_update(
     organization.countries = [str(c).upper() for c in organization.countries]
     _clean_organization(organization)
     _bump_version(Organization, organization, expected_version)
-    organization.save()
+    # Only the fields this caller changed: a concurrent edit of other fields survives.
+    organization.save(update_fields=[*changes, "updated_at"])
     audit_log(
         actor=actor,
         action="organization.update",
@@ -326,13 +328,23 @@ def membership_remove(*, actor, organization: Organization, user: User) -> None:
     )
 
 
+# A script that mints tokens in a loop is a bug or an attack; a person needs a handful.
+TOKENS_PER_HOUR = 10
+
+
 @transaction.atomic
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
-    """Returns the token and its secret. The secret is shown once and never stored."""
+    """Returns the token and its secret. The secret is shown once and never stored.
+
+    At most TOKENS_PER_HOUR per person (RateLimited, a ValidationError on `name`, beyond)."""
     require_member(user)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the token a name, e.g. “chapter website”.")})
+    if not hit(f"api_token_create:{user.pk}", TOKENS_PER_HOUR, 3600):
+        raise RateLimited(
+            {"name": _("Too many tokens created; try again later.")}, retry_after=seconds_left(3600)
+        )
     key = "chub_" + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user, name=name[:80], prefix=key[:12], key_hash=ApiToken.hash(key)

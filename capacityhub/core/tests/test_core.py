@@ -55,3 +55,31 @@ def test_pages_carry_a_content_security_policy():
     response = Client().get("/")
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("es", "Capacidades"), ("fr", "Capacités"), ("pt", "Capacidades"), ("ar", "القدرات")],
+)
+def test_pages_are_translated_into_every_shipped_language(language, text):
+    response = Client(HTTP_ACCEPT_LANGUAGE=language).get("/")
+    assert text in response.content.decode()
+
+
+def test_every_shipped_catalogue_is_complete():
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+    from django.conf import settings
+
+    for code, _name in settings.LANGUAGES[1:]:
+        path = Path(settings.LOCALE_PATHS[0]) / code / "LC_MESSAGES" / "django.po"
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        missing = [
+            m.id
+            for m in catalog
+            if m.id
+            and (m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))
+        ]
+        assert missing == [], f"{code}: untranslated {missing[:5]}"
