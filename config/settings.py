@@ -6,6 +6,7 @@ ALLOWED_HOSTS and usually DATABASE_URL (see README.md, "Deployment").
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -117,7 +118,13 @@ else:
             },
             # A file, as in production: in-memory shared-cache databases cannot model
             # concurrent writers (their table locks ignore the busy timeout).
-            "TEST": {"NAME": env_str("SQLITE_TEST_PATH", str(BASE_DIR / ".test-db.sqlite3"))},
+            # One file per test process, so parallel runs never share one.
+            "TEST": {
+                "NAME": env_str(
+                    "SQLITE_TEST_PATH",
+                    str(Path(tempfile.gettempdir()) / f"capacityhub-test-{os.getpid()}.sqlite3"),
+                )
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -144,6 +144,25 @@ def _resolve_claims(
     return resolved
 
 
+def _replace_claims(
+    *, actor, holder: Profile | Organization, resolved: list[tuple[Capacity, str, int]]
+) -> list[CapacityClaim]:
+    """Swap the holder's claims for `resolved` and record the new set in the audit log."""
+    holder_field = "profile" if isinstance(holder, Profile) else "organization"
+    holder.claims.all().delete()
+    created = CapacityClaim.objects.bulk_create(
+        CapacityClaim(**{holder_field: holder}, capacity=c, relation=relation, level=level)
+        for c, relation, level in resolved
+    )
+    audit_log(
+        actor=actor,
+        action=f"{holder_field}.capacities",
+        target=holder,
+        changes={"claims": sorted(f"{c.code}:{r}:{lv}" for c, r, lv in resolved)},
+    )
+    return created
+
+
 @transaction.atomic
 def profile_set_capacities(
     *, actor, profile: Profile, claims: Iterable[tuple[str, str, int]]
@@ -166,18 +185,7 @@ def profile_set_capacities(
                 for code in unknown_offers
             }
         )
-    profile.claims.all().delete()
-    created = CapacityClaim.objects.bulk_create(
-        CapacityClaim(profile=profile, capacity=c, relation=relation, level=level)
-        for c, relation, level in resolved
-    )
-    audit_log(
-        actor=actor,
-        action="profile.capacities",
-        target=profile,
-        changes={"claims": sorted(f"{c.code}:{r}:{lv}" for c, r, lv in resolved)},
-    )
-    return created
+    return _replace_claims(actor=actor, holder=profile, resolved=resolved)
 
 
 RESERVED_SLUGS = {"new"}  # organizations/new/ is the creation page
@@ -266,18 +274,7 @@ def organization_set_capacities(
     resolved = _resolve_claims(claims)
     if any(relation == Relation.KNOWS for _c, relation, _level in resolved):
         raise ValidationError({"capacities": _("Organizations offer or want capacities.")})
-    organization.claims.all().delete()
-    created = CapacityClaim.objects.bulk_create(
-        CapacityClaim(organization=organization, capacity=c, relation=relation, level=level)
-        for c, relation, level in resolved
-    )
-    audit_log(
-        actor=actor,
-        action="organization.capacities",
-        target=organization,
-        changes={"claims": sorted(f"{c.code}:{r}:{lv}" for c, r, lv in resolved)},
-    )
-    return created
+    return _replace_claims(actor=actor, holder=organization, resolved=resolved)
 
 
 def _is_last_manager(organization: Organization, user: User) -> bool:
