@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "capacityhub.core",
     "capacityhub.community",
     "capacityhub.taxonomy",
+    "capacityhub.exchange",
 ]
 
 MIDDLEWARE = [

@@ -190,6 +190,56 @@ class CapacityClaim(models.Model):
         return f"{self.relation} {self.capacity_id} (level {self.level})"
 
 
+class Evidence(models.Model):
+    """A dated record that a person or organization exercised or gained a capacity.
+
+    Written by the modules where things happen (a completed connection, a course, an event,
+    a mentorship); read by profiles, badges, the capacity map and evaluation. `source` names
+    the activity as "<app>.<model>:<id>" so any module can point at its own records."""
+
+    class Kind(models.TextChoices):
+        LEARNED = "learned", _("Learned")
+        TAUGHT = "taught", _("Taught")
+        FACILITATED = "facilitated", _("Facilitated")
+        ATTENDED = "attended", _("Attended")
+        COMPLETED = "completed", _("Completed")
+
+    profile = models.ForeignKey(
+        Profile, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    capacity = models.ForeignKey(
+        "taxonomy.Capacity", on_delete=models.CASCADE, related_name="evidence"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    source = models.CharField(max_length=80, help_text="<app>.<model>:<id>")
+    note = models.CharField(max_length=300, blank=True)
+    confirmed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    occurred_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(profile__isnull=False, organization__isnull=True)
+                | Q(profile__isnull=True, organization__isnull=False),
+                name="evidence_has_one_holder",
+            ),
+            models.UniqueConstraint(
+                fields=["profile", "capacity", "kind", "source"], name="uniq_profile_evidence"
+            ),
+        ]
+        indexes = [models.Index(fields=["capacity", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.capacity_id} ({self.source})"
+
+
 class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 is stored; the token is shown once."""
 

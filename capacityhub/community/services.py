@@ -147,12 +147,23 @@ def _resolve_claims(
 def _replace_claims(
     *, actor, holder: Profile | Organization, resolved: list[tuple[Capacity, str, int]]
 ) -> list[CapacityClaim]:
-    """Swap the holder's claims for `resolved` and record the new set in the audit log."""
+    """Make the holder's claims equal `resolved`, keeping the rows that stay (an offer's
+    details hang on its claim), and record the new set in the audit log."""
     holder_field = "profile" if isinstance(holder, Profile) else "organization"
-    holder.claims.all().delete()
-    created = CapacityClaim.objects.bulk_create(
+    existing = {(c.capacity_id, c.relation): c for c in holder.claims.all()}
+    wanted = {(c.pk, relation): (c, relation, level) for c, relation, level in resolved}
+    stale = [claim.pk for key, claim in existing.items() if key not in wanted]
+    CapacityClaim.objects.filter(pk__in=stale).delete()
+    changed = []
+    for key, (_capacity, _relation, level) in wanted.items():
+        if key in existing and existing[key].level != level:
+            existing[key].level = level
+            changed.append(existing[key])
+    CapacityClaim.objects.bulk_update(changed, ["level"])
+    CapacityClaim.objects.bulk_create(
         CapacityClaim(**{holder_field: holder}, capacity=c, relation=relation, level=level)
-        for c, relation, level in resolved
+        for key, (c, relation, level) in wanted.items()
+        if key not in existing
     )
     audit_log(
         actor=actor,
@@ -160,7 +171,7 @@ def _replace_claims(
         target=holder,
         changes={"claims": sorted(f"{c.code}:{r}:{lv}" for c, r, lv in resolved)},
     )
-    return created
+    return list(holder.claims.all())
 
 
 @transaction.atomic

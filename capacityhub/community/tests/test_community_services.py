@@ -555,3 +555,15 @@ def test_listing_the_same_capacity_twice_is_refused_and_changes_nothing(owner, t
         profile_set_capacities(actor=owner, profile=profile, claims=claims)
     assert "capacities.lua-scripting" in error.value.message_dict
     assert profile.claims.count() == 0
+
+
+def test_saving_capacities_again_keeps_the_claims_that_stay(owner, taxonomy):
+    profile = owner.profile
+    profile_set_capacities(
+        actor=owner,
+        profile=profile,
+        claims=[("lua-scripting", "knows", 3), ("fundraising", "wants", 1)],
+    )
+    kept = profile.claims.get(relation="knows")
+    profile_set_capacities(actor=owner, profile=profile, claims=[("lua-scripting", "knows", 5)])
+    assert list(profile.claims.values_list("pk", "level")) == [(kept.pk, 5)]
