@@ -1,4 +1,14 @@
-from .views import accounts, community, home, organizations, taxonomy
+from .views import (
+    accounts,
+    community,
+    exchange_connections,
+    exchange_map,
+    exchange_needs,
+    exchange_offers,
+    home,
+    organizations,
+    taxonomy,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -7,4 +17,8 @@ urlpatterns = [
     *community.urlpatterns,
     *organizations.urlpatterns,
     *accounts.urlpatterns,
+    *exchange_needs.urlpatterns,
+    *exchange_offers.urlpatterns,
+    *exchange_connections.urlpatterns,
+    *exchange_map.urlpatterns,
 ]
