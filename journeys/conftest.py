@@ -80,3 +80,58 @@ def starter_taxonomy(transactional_db):
     from django.core.management import call_command
 
     call_command("taxonomy_import", "capacityhub/taxonomy/data/starter_taxonomy.json", verbosity=0)
+
+
+# --- Helpers for the user-story journeys (sign in through the form, a member, a fresh tab) ---
+
+MEMBER_PASSWORD = "kano-evenings-2030"
+
+
+def login(page, username: str, password: str) -> None:
+    """Sign in as a person would: the sign-in form, then the header shows "Sign out"."""
+    from playwright.sync_api import expect
+
+    page.goto("/accounts/login/")
+    page.locator("input[name=login]").fill(username)
+    page.locator("input[name=password]").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    # The header's sign-out button, found by its form so that this works in any language.
+    expect(page.locator("header form[action$='/accounts/logout/'] button")).to_be_visible()
+
+
+def logout(page) -> None:
+    """Press the header's "Sign out" button (a POST form) and wait until it took effect."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+
+
+@pytest.fixture
+def member(transactional_db):
+    """A signed-up member with a known password and a profile: Amina from Kano."""
+    from capacityhub.community.tests.factories import UserFactory
+
+    user = UserFactory(username="amina", password=MEMBER_PASSWORD)
+    user.profile.display_name = "Amina Bello"
+    user.profile.save(update_fields=["display_name"])
+    return user
+
+
+@pytest.fixture
+def fresh_page(browser, live_server):
+    """Open another tab in a new browser context: no cookies, as a different visitor."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="en-US"
+        )
+        contexts.append(context)
+        new_page = context.new_page()
+        new_page.set_default_timeout(10_000)
+        return new_page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -233,6 +233,9 @@ class Evidence(models.Model):
             models.UniqueConstraint(
                 fields=["profile", "capacity", "kind", "source"], name="uniq_profile_evidence"
             ),
+            models.UniqueConstraint(
+                fields=["organization", "capacity", "kind", "source"], name="uniq_org_evidence"
+            ),
         ]
         indexes = [models.Index(fields=["capacity", "kind"])]
 

@@ -98,6 +98,8 @@ class CapacityProposal(models.Model):
     capacity = models.ForeignKey(
         Capacity, null=True, blank=True, on_delete=models.CASCADE, related_name="proposals"
     )
+    # Fixed when proposed: approving a new capacity links `capacity` but it stays "new".
+    creates_capacity = models.BooleanField(default=True, editable=False)
     code = models.CharField(_("code"), max_length=80, blank=True, validators=[code_validator])
     parent = models.ForeignKey(
         Capacity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -126,4 +128,4 @@ class CapacityProposal(models.Model):
 
     @property
     def is_new_capacity(self) -> bool:
-        return self.capacity_id is None
+        return self.creates_capacity

@@ -117,6 +117,7 @@ def capacity_proposal_create(
     proposal = CapacityProposal(
         proposer=actor,
         capacity=capacity,
+        creates_capacity=capacity is None,
         parent=parent,
         code=code,
         language=language,
@@ -166,7 +167,7 @@ def capacity_proposal_approve(
 ) -> CapacityProposal:
     require_staff(actor)
     proposal = CapacityProposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.capacity is None:
+    if proposal.creates_capacity:
         _check_code_free(proposal.code)
         proposal.capacity = Capacity.objects.create(
             code=proposal.code or _unique_code(proposal.label), parent=proposal.parent
