@@ -1,0 +1,119 @@
+"""Evidence: dated records that a person or organization exercised or gained a capacity.
+
+Any module where things happen (a completed connection, a course, an event, a mentorship)
+records evidence with `evidence_record()`, naming its own record as the source
+("<app>.<model>:<id>"). Recording is idempotent, so a retried or replayed action never counts
+twice. Profiles, badges, the capacity map and evaluation read it with the selectors below,
+which apply the holder's `capacities_visibility`.
+
+`evidence_record` takes no actor: it is called by another module's service, which has already
+checked who may do what; `confirmed_by` names the person who vouches for it.
+"""
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from capacityhub.core.audit import audit_log
+from capacityhub.taxonomy.models import Capacity
+
+from .models import Evidence, Organization, Profile
+from .visibility import visible_levels
+
+SOURCE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*:[A-Za-z0-9_-]{1,40}$")
+SOURCE_MAX = Evidence._meta.get_field("source").max_length
+NOTE_MAX = Evidence._meta.get_field("note").max_length
+
+
+def evidence_source(record) -> str:
+    """The source string of a model instance: "<app_label>.<model_name>:<pk>"."""
+    return f"{record._meta.label_lower}:{record.pk}"
+
+
+def _clean(
+    *, profile, organization, kind: str, source: str, occurred_on, note: str
+) -> dict[str, str]:
+    errors = {}
+    if (profile is None) == (organization is None):
+        errors["holder"] = _("Evidence belongs to exactly one person or one organization.")
+    if kind not in Evidence.Kind.values:
+        errors["kind"] = _("Kind must be one of: %s.") % ", ".join(Evidence.Kind.values)
+    if len(source) > SOURCE_MAX or not SOURCE_PATTERN.match(source):
+        errors["source"] = _("The source must look like “app.model:id”.")
+    if not isinstance(occurred_on, date):
+        errors["occurred_on"] = _("Give the date it happened.")
+    if len(note) > NOTE_MAX:
+        errors["note"] = _("Keep the note under %d characters.") % NOTE_MAX
+    return errors
+
+
+@transaction.atomic
+def evidence_record(
+    *,
+    profile: Profile | None = None,
+    organization: Organization | None = None,
+    capacity: Capacity,
+    kind: str,
+    source: str,
+    occurred_on: date,
+    confirmed_by=None,
+    note: str = "",
+) -> Evidence:
+    """Record (once) that the holder exercised or gained `capacity`. Recording the same
+    (holder, capacity, kind, source) again returns the existing row unchanged."""
+    errors = _clean(
+        profile=profile,
+        organization=organization,
+        kind=kind,
+        source=source,
+        occurred_on=occurred_on,
+        note=note,
+    )
+    if errors:
+        raise ValidationError(errors)
+    holder = {"profile": profile} if profile is not None else {"organization": organization}
+    evidence, created = Evidence.objects.get_or_create(
+        **holder,
+        capacity=capacity,
+        kind=kind,
+        source=source,
+        defaults={"occurred_on": occurred_on, "confirmed_by": confirmed_by, "note": note},
+    )
+    if created:
+        audit_log(
+            actor=confirmed_by,
+            action="evidence.record",
+            target=evidence,
+            changes={"capacity": capacity.pk, "kind": kind, "source": source},
+        )
+    return evidence
+
+
+# Reads -----------------------------------------------------------------------------------------
+
+
+def _with_details(evidence: QuerySet[Evidence]) -> QuerySet[Evidence]:
+    return evidence.select_related("capacity", "confirmed_by__profile").order_by(
+        "-occurred_on", "-id"
+    )
+
+
+def evidence_for_profile(*, profile: Profile, viewer) -> QuerySet[Evidence]:
+    """A person's evidence, if the viewer may see their capacities; otherwise none."""
+    if profile.capacities_visibility not in visible_levels(viewer, profile.user_id):
+        return Evidence.objects.none()
+    return _with_details(Evidence.objects.filter(profile=profile))
+
+
+def evidence_for_organization(*, organization: Organization, viewer=None) -> QuerySet[Evidence]:
+    """An organization's evidence. Organizations' capacities are public."""
+    return _with_details(Evidence.objects.filter(organization=organization))
+
+
+def evidence_for_source(*, source: str) -> QuerySet[Evidence]:
+    """Everything one activity produced (staff tools, tests, evaluation)."""
+    return _with_details(Evidence.objects.filter(source=source))

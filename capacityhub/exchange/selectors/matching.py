@@ -1,0 +1,363 @@
+"""Matches for a need, and open needs for an offer, as one viewer may see them.
+
+The ranking is `exchange/matching.py` over the cached indexes of `matching_index.py`. A stale
+index can only rank slightly wrongly, never show too much: the matches finally shown are
+re-read (offer still active, person still active and showing their capacities to this viewer,
+need still visible and open) before their explanations are rendered in the reader's language.
+"""
+
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import get_language, ngettext, override
+from django.utils.translation import gettext as _
+
+from capacityhub.community.models import (
+    CapacityClaim,
+    Membership,
+    Organization,
+    Profile,
+    Relation,
+)
+from capacityhub.community.selectors import profile_view
+from capacityhub.community.visibility import ProfileView, visible_levels
+from capacityhub.core.languages import language_name
+from capacityhub.core.models import Visibility
+from capacityhub.taxonomy.selectors import capacity_labels
+
+from .. import matching
+from ..matching import ORGANIZATION, PERSON, NeedSpec, OfferRow
+from ..models import Need, Offer
+from .matching_index import (  # noqa: F401  (re-exported: the one place callers import from)
+    matching_cache_clear,
+    matching_index_changed,
+    need_index,
+    offer_rows,
+    offset_of,
+    provider_index,
+)
+from .needs import visible_needs
+
+MAX_LIMIT = 50
+
+
+# What one viewer may see --------------------------------------------------------------------------
+
+
+def viewer_tier(viewer) -> int:
+    if not getattr(viewer, "is_authenticated", False) or not viewer.is_active:
+        return matching.PUBLIC
+    return matching.PRIVATE if viewer.is_staff else matching.MEMBERS
+
+
+def need_spec(need: Need, viewer) -> NeedSpec:
+    """The need as matching sees it. The requester's time zone counts only if the viewer may
+    see it; the requester, and for an organization's need the organization and its managers,
+    are left out."""
+    requester = Profile.objects.filter(user_id=need.requester_id).first()
+    excluded = {(PERSON, requester.pk)} if requester else set()
+    offset = None
+    if requester and requester.location_visibility in visible_levels(viewer, need.requester_id):
+        offset = offset_of(requester.time_zone)
+    if need.organization_id:
+        excluded.add((ORGANIZATION, need.organization_id))
+        managers = Profile.objects.filter(
+            user__memberships__organization_id=need.organization_id,
+            user__memberships__role=Membership.Role.MANAGER,
+        ).values_list("id", flat=True)
+        excluded |= {(PERSON, profile_id) for profile_id in managers}
+    return NeedSpec(
+        capacity_ids=tuple(c.pk for c in need.capacities.all()),
+        desired_level=need.desired_level,
+        languages=tuple(c for c in (need.languages or []) if isinstance(c, str)),
+        online=need.online,
+        region=need.region or "",
+        utc_offset=offset,
+        excluded=frozenset(excluded),
+    )
+
+
+# Rendering ----------------------------------------------------------------------------------------
+
+
+def level_name(level: int) -> str:
+    names = {1: _("beginner"), 2: _("basic"), 3: _("intermediate"), 4: _("advanced")}
+    return names.get(level) or (_("expert") if level == 5 else str(level))
+
+
+def proficiency(level: int) -> str:
+    names = {0: _("native"), 1: _("beginner"), 2: _("elementary"), 3: _("intermediate")}
+    return names.get(level) or {4: _("advanced"), 5: _("fluent")}.get(level, str(level))
+
+
+def score_label(score: float) -> str:
+    if score >= 0.8:
+        return _("Strong match")
+    if score >= 0.6:
+        return _("Good match")
+    return _("Possible match")
+
+
+def render_part(message: str, params: dict, *, labels: dict, organization: bool = False) -> str:
+    """One explanation part as a sentence fragment in the active language."""
+
+    def label(capacity_id: int) -> str:
+        entry = labels.get(capacity_id)
+        return entry.label if entry else ""
+
+    names = {k: label(v) for k, v in params.items() if k in CAPACITY_PARAMS}
+    if "language" in params:
+        names["language"] = language_name(params["language"], get_language())
+    if message in CAPACITY_MESSAGES:
+        return CAPACITY_MESSAGES[message]() % names
+    if message == "level_below":
+        return _("%(level)s level (%(wanted)s wanted)") % {
+            "level": level_name(params["level"]), "wanted": level_name(params["wanted"])
+        }  # fmt: skip
+    if message == "speaks_natively":
+        text = _("works in %(language)s") if organization else _("speaks %(language)s natively")
+        return text % names
+    if message == "speaks_language":
+        text = _("works in %(language)s") if organization else _("speaks %(language)s (%(level)s)")
+        return text % {**names, "level": proficiency(params["proficiency"])}
+    if message == "accepts_language":
+        return _("in %(language)s") % names
+    return _render_place_and_load(message, params)
+
+
+def _render_place_and_load(message: str, params: dict) -> str:
+    if message == "same_region":
+        return _("same region")
+    if message == "online":
+        return _("online")
+    if message == "time_zone_overlap":
+        hours = params["hours"]
+        if hours == 0:
+            return _("same time zone")
+        return ngettext("%(hours)s hour apart", "%(hours)s hours apart", hours) % {"hours": hours}
+    if message == "has_capacity_for_more":
+        free = params["free"]
+        return ngettext(
+            "free for %(free)s more connection", "free for %(free)s more connections", free
+        ) % {"free": free}
+    if message == "well_rated":
+        return ngettext(
+            "rated %(rating)s/5 by %(count)s requester",
+            "rated %(rating)s/5 by %(count)s requesters",
+            params["count"],
+        ) % {"rating": formats.number_format(params["rating"], 1), "count": params["count"]}
+    return ""
+
+
+CAPACITY_PARAMS = {"capacity", "ancestor", "narrower", "related"}
+CAPACITY_MESSAGES = {
+    "offers_capacity": lambda: _("offers %(capacity)s"),
+    "offers_capacity_part_of": lambda: _("offers %(capacity)s, a part of %(ancestor)s"),
+    "offers_broader_capacity": lambda: _("offers %(capacity)s, which includes %(narrower)s"),
+    "offers_related_capacity": lambda: _("offers %(capacity)s, close to %(related)s"),
+    "needs_capacity": lambda: _("asks for %(capacity)s"),
+    "needs_capacity_part_of": lambda: _("asks for %(capacity)s, a part of %(ancestor)s"),
+    "needs_broader_capacity": lambda: _("asks for %(capacity)s, which includes %(narrower)s"),
+    "needs_related_capacity": lambda: _("asks for %(capacity)s, close to %(related)s"),
+}
+
+
+@dataclass
+class MatchView:
+    """One provider matched to a need, as one viewer may see it."""
+
+    kind: str  # "person" or "organization"
+    name: str
+    url: str
+    offer_id: int
+    capacity_id: int
+    score: float
+    score_label: str
+    reasons: list[str]
+    components: dict[str, float] = field(default_factory=dict)
+    username: str | None = None
+    slug: str | None = None
+    person: ProfileView | None = None
+
+    @property
+    def explanation(self) -> str:
+        return " · ".join(self.reasons)
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+@dataclass
+class NeedMatchView:
+    need_id: int
+    title: str
+    organization: str | None
+    score: float
+    score_label: str
+    reasons: list[str]
+    components: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def explanation(self) -> str:
+        return " · ".join(self.reasons)
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+# The two views ------------------------------------------------------------------------------------
+
+
+def _clamp(limit: int) -> int:
+    return max(1, min(int(limit), MAX_LIMIT))
+
+
+def _margin(limit: int) -> int:
+    """Candidates ranked beyond those shown, so that re-checking (an offer withdrawn since the
+    index was built, say) can drop a few and still fill the list."""
+    return limit + 5 + limit // 4
+
+
+def _people(ids: list[int]):
+    """Profiles with what `profile_view` reads prefetched; of the claims, only the offers
+    (what matching re-checks), so a match's `person.claims` holds offers only."""
+    offers = CapacityClaim.objects.filter(relation=Relation.OFFERS).order_by(
+        "-level", "capacity_id"
+    )
+    memberships = Membership.objects.select_related("organization")
+    return (
+        Profile.objects.select_related("user")
+        .filter(id__in=ids, user__is_active=True)
+        .prefetch_related(
+            "languages",
+            Prefetch("claims", queryset=offers),
+            Prefetch("user__memberships", queryset=memberships),
+        )
+    )
+
+
+def matches_for_need(
+    *, need: Need, viewer, limit: int = 20, language: str | None = None
+) -> list[MatchView]:
+    """The best people and organizations to help with `need`, best first, as `viewer` may
+    see them. Call only with a need the viewer may see (needs selectors). A fixed number of
+    queries whatever the limit; none for the index when it is cached."""
+    if not need.is_active:
+        return []
+    limit = _clamp(limit)
+    spec = need_spec(need, viewer)
+    ranked = provider_index().rank(spec, k=_margin(limit), viewer_tier=viewer_tier(viewer))
+    live = Offer.objects.filter(id__in=[m.offer_id for m in ranked], is_active=True)
+    live = set(live.values_list("id", flat=True))
+    ranked = [m for m in ranked if m.offer_id in live]
+    people = _people([m.provider[1] for m in ranked if m.provider[0] == PERSON])
+    people_views = {p.pk: profile_view(p, viewer) for p in people}
+    organizations = Organization.objects.filter(
+        id__in=[m.provider[1] for m in ranked if m.provider[0] == ORGANIZATION]
+    )
+    organizations = {o.pk: o for o in organizations}
+    with override(language) if language else nullcontext():
+        labels = capacity_labels(language)
+        views = (_match_view(m, people_views, organizations, labels) for m in ranked)
+        return list(islice((view for view in views if view is not None), limit))
+
+
+def _match_view(match, people_views, organizations, labels) -> MatchView | None:
+    common = {
+        "offer_id": match.offer_id,
+        "capacity_id": match.capacity_id,
+        "score": round(match.score, 4),
+        "score_label": score_label(match.score),
+        "components": {k: round(v, 4) for k, v in match.components.items()},
+    }
+    kind, pk = match.provider
+    if kind == ORGANIZATION:
+        organization = organizations.get(pk)
+        if organization is None:
+            return None
+        reasons = [render_part(m, p, labels=labels, organization=True) for m, p in match.parts]
+        return MatchView(
+            kind="organization", name=organization.localized_name(get_language()),
+            url=reverse("web:organization-detail", args=[organization.slug]),
+            slug=organization.slug, reasons=[r for r in reasons if r], **common,
+        )  # fmt: skip
+    view = people_views.get(pk)
+    # The index may be a little stale: show only offers the person still shows this viewer.
+    if view is None or view.claims is None:
+        return None
+    if match.capacity_id not in {cid for cid, _level in view.claims[Relation.OFFERS]}:
+        return None
+    reasons = [render_part(m, p, labels=labels) for m, p in match.parts]
+    return MatchView(
+        kind="person", name=view.display_name,
+        url=reverse("web:profile-detail", args=[view.username]), username=view.username,
+        person=view, reasons=[r for r in reasons if r], **common,
+    )  # fmt: skip
+
+
+def _offer_seen_by(offer: Offer, viewer) -> OfferRow | None:
+    rows = offer_rows(Offer.objects.filter(pk=offer.pk))
+    if not rows:
+        return None
+    row = rows[0]
+    if row.provider[0] == PERSON:
+        owner_id = offer.claim.profile.user_id
+        levels = visible_levels(viewer, owner_id)
+        sees_all = Visibility.PRIVATE in levels
+        return row.seen_at(matching.PRIVATE if sees_all else viewer_tier(viewer))
+    return row
+
+
+def open_needs_for_offer(
+    *, offer: Offer, viewer, limit: int = 20, language: str | None = None
+) -> list[NeedMatchView]:
+    """Open needs, visible to `viewer`, that `offer` could answer, best first. Call only with
+    an offer the viewer may see (offers selectors)."""
+    limit = _clamp(limit)
+    row = _offer_seen_by(offer, viewer)
+    if row is None:
+        return []
+    ranked = matching.needs_for_offer(
+        need_index(), row, k=_margin(limit), viewer_tier=viewer_tier(viewer)
+    )
+    needs = visible_needs(viewer).filter(
+        id__in=[m.need_id for m in ranked], status=Need.Status.OPEN
+    )
+    needs = {n.pk: n for n in needs.select_related("organization")}
+    with override(language) if language else nullcontext():
+        labels = capacity_labels(language)
+        views = []
+        for match in ranked:
+            need = needs.get(match.need_id)
+            if need is None or len(views) == limit:
+                continue
+            reasons = [render_part(m, p, labels=labels) for m, p in _as_need_parts(match.parts)]
+            views.append(
+                NeedMatchView(
+                    need_id=need.pk,
+                    title=need.title,
+                    organization=need.organization.localized_name(get_language())
+                    if need.organization
+                    else None,
+                    score=round(match.score, 4),
+                    score_label=score_label(match.score),
+                    reasons=[r for r in reasons if r],
+                    components={k: round(v, 4) for k, v in match.components.items()},
+                )  # fmt: skip
+            )
+        return views
+
+
+def _as_need_parts(parts):
+    """Languages read from the need's side: "in French" rather than "speaks French"."""
+    for message, params in parts:
+        if message in {"speaks_natively", "speaks_language"}:
+            yield "accepts_language", {"language": params["language"]}
+        else:
+            yield message, params
