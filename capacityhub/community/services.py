@@ -5,7 +5,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from capacityhub.core.languages import is_country, is_language, is_time_zone
 from capacityhub.core.permissions import require_member
 from capacityhub.core.ratelimit import RateLimited, hit, seconds_left
 from capacityhub.core.regions import REGIONS
+from capacityhub.core.versioning import version_bump
 from capacityhub.taxonomy.models import Capacity
 
 from .models import (
@@ -47,19 +47,6 @@ def _require_org_editor(actor, organization: Organization) -> None:
         raise PermissionDenied(_("Only this organization's managers and staff can change it."))
 
 
-def _bump_version(model, instance, expected_version: int | None) -> None:
-    """Optimistic locking: the second of two concurrent edits gets a conflict, not a silent
-    overwrite. Must run inside the caller's transaction, before other writes."""
-    rows = model.objects.filter(pk=instance.pk)
-    if expected_version is not None:
-        rows = rows.filter(version=expected_version)
-    if rows.update(version=F("version") + 1) == 0:
-        raise ValidationError(
-            {"version": _("Someone else changed this in the meantime. Reload and try again.")}
-        )
-    instance.version = model.objects.values_list("version", flat=True).get(pk=instance.pk)
-
-
 def profile_ensure(*, user: User) -> Profile:
     profile, _created = Profile.objects.get_or_create(
         user=user, defaults={"display_name": user.get_full_name() or user.username}
@@ -85,7 +72,7 @@ def profile_update(
     for name, value in changes.items():
         setattr(profile, name, value)
     profile.full_clean(exclude=["user"])
-    _bump_version(Profile, profile, expected_version)
+    version_bump(Profile, profile, expected_version)
     profile.save(update_fields=[*changes, "updated_at"])
     audit_log(actor=actor, action="profile.update", target=profile, changes=diff(before, changes))
     return profile
@@ -254,7 +241,7 @@ def organization_update(
         setattr(organization, name, value)
     organization.countries = [str(c).upper() for c in organization.countries]
     _clean_organization(organization)
-    _bump_version(Organization, organization, expected_version)
+    version_bump(Organization, organization, expected_version)
     # Only the fields this caller changed: a concurrent edit of other fields survives.
     organization.save(update_fields=[*changes, "updated_at"])
     audit_log(

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Organization
 from capacityhub.community.selectors import organization_can_edit
-from capacityhub.community.services import _bump_version
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.languages import is_language
 from capacityhub.core.models import AuditEntry, Visibility
 from capacityhub.core.permissions import require_member
 from capacityhub.core.regions import REGIONS
+from capacityhub.core.versioning import version_bump
 from capacityhub.taxonomy.models import Capacity, Method
 
 from ..models import Need, NeedEvent
@@ -264,7 +264,7 @@ def need_update(*, actor, need: Need, expected_version: int | None = None, **cha
     ends_changed = "ends_on" in changes and changes["ends_on"] != before["ends_on"]
     _clean_window(need.starts_on, need.ends_on, ends_changed=ends_changed)
     need.full_clean()
-    _bump_version(Need, need, expected_version)
+    version_bump(Need, need, expected_version)
     need.save(update_fields=[*changes, "updated_at"])
     record = diff(before, changes)
     if capacities is not None:
