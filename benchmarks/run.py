@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE = ROOT / "benchmarks" / "bench.sqlite3"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 STARTER_TAXONOMY = ROOT / "capacityhub" / "taxonomy" / "data" / "starter_taxonomy.json"
-MODULES = ["people"]
+MODULES = ["people", "matching", "capacity_map"]
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "10000"))
 ORGANIZATIONS = int(os.environ.get("BENCH_ORGANIZATIONS", "300"))
 

@@ -2,8 +2,8 @@
 
 Reads are open to everyone (anonymous callers see public data only); writes need a personal
 token (`Authorization: Bearer …`) or the browser session with its CSRF token. Every error is
-JSON: `{"detail": …}`, plus `errors: [{field, message}]` for invalid input (422) and edit
-conflicts (409).
+JSON: `{"detail": …}`, plus `errors: [{field, message}]` for invalid input (422), edit
+conflicts (409) and too many attempts (429, with `Retry-After`).
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -15,7 +15,11 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from .community import me_router, organizations_router, people_router
+from capacityhub.core.ratelimit import RateLimited
+
+from .me import me_router
+from .organizations import organizations_router
+from .people import people_router
 from .schemas import WRITE_AUTH
 from .taxonomy import router as taxonomy_router
 
@@ -52,19 +56,30 @@ def _field_errors_detail(errors: list[dict]) -> str:
     )
 
 
-@api.exception_handler(DjangoValidationError)
-def service_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+def _service_errors(exc: DjangoValidationError) -> list[dict]:
     if hasattr(exc, "error_dict"):
-        errors = [
+        return [
             {"field": "" if field == "__all__" else field, "message": message}
             for field, messages in exc.message_dict.items()
             for message in messages
         ]
-    else:
-        errors = [{"field": "", "message": message} for message in exc.messages]
+    return [{"field": "", "message": message} for message in exc.messages]
+
+
+@api.exception_handler(DjangoValidationError)
+def service_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    errors = _service_errors(exc)
     # A stale `version` means someone else saved first: a conflict, not bad input.
     status = 409 if any(e["field"] == "version" for e in errors) else 422
     return _error_response(request, status, _field_errors_detail(errors), errors)
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    errors = _service_errors(exc)
+    response = _error_response(request, 429, _field_errors_detail(errors), errors)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _field_path(loc, names_of_bodies: set[str]) -> str:
@@ -127,3 +142,16 @@ api.add_router("", taxonomy_router)
 api.add_router("", people_router)
 api.add_router("", me_router)
 api.add_router("", organizations_router)
+
+# The exchange (needs, offers, connections, the capacity map).
+from .exchange_connections import router as connections_router  # noqa: E402
+from .exchange_map import router as map_router  # noqa: E402
+from .exchange_matching import router as matching_router  # noqa: E402
+from .exchange_needs import router as needs_router  # noqa: E402
+from .exchange_offers import router as offers_router  # noqa: E402
+
+api.add_router("", needs_router)
+api.add_router("", offers_router)
+api.add_router("", connections_router)
+api.add_router("", map_router)
+api.add_router("", matching_router)

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class ExchangeConfig(AppConfig):
     name = "capacityhub.exchange"
     label = "exchange"
+
+    def ready(self) -> None:
+        # Connects the receivers that tell every process its matching index is stale.
+        from .selectors import matching_index  # noqa: F401

@@ -156,7 +156,9 @@ def _cell(row: HeatRow, column: str, cell: HeatCell, x: float, y: float, text: H
     shape = _attrs(x=x, y=y, width=CELL_W, height=CELL_H, fill=fill, stroke=GRID_STROKE)
     label = "·" if empty else signed(cell.gap)
     # Numbers read left to right in every script: without this, "+40" would show as "40+".
-    number = _attrs(
+    # Inlined in an HTML page the page's own dir="rtl" is inherited; the class lets the
+    # site's stylesheet set direction there too (see hub.css, .capacity-map-svg-number).
+    number = 'class="capacity-map-svg-number" ' + _attrs(
         x=x + CELL_W / 2,
         y=y + CELL_H / 2 + 4,
         text_anchor="middle",

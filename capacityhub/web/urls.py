@@ -3,6 +3,7 @@ from .views import (
     community,
     exchange_connections,
     exchange_map,
+    exchange_matching,
     exchange_needs,
     exchange_offers,
     home,
@@ -21,4 +22,5 @@ urlpatterns = [
     *exchange_offers.urlpatterns,
     *exchange_connections.urlpatterns,
     *exchange_map.urlpatterns,
+    *exchange_matching.urlpatterns,
 ]

@@ -54,11 +54,20 @@ def viewer_tier(viewer) -> int:
     return matching.PRIVATE if viewer.is_staff else matching.MEMBERS
 
 
+def need_for_matching(*, viewer, pk: int) -> Need:
+    """A need the viewer may see, with what matching reads of it; Need.DoesNotExist if none."""
+    needs = visible_needs(viewer).select_related("requester__profile")
+    return needs.prefetch_related("capacities").get(pk=pk)
+
+
 def need_spec(need: Need, viewer) -> NeedSpec:
     """The need as matching sees it. The requester's time zone counts only if the viewer may
     see it; the requester, and for an organization's need the organization and its managers,
     are left out."""
-    requester = Profile.objects.filter(user_id=need.requester_id).first()
+    if Need.requester.is_cached(need):  # selected with the need: no query
+        requester = getattr(need.requester, "profile", None)
+    else:
+        requester = Profile.objects.filter(user_id=need.requester_id).first()
     excluded = {(PERSON, requester.pk)} if requester else set()
     offset = None
     if requester and requester.location_visibility in visible_levels(viewer, need.requester_id):

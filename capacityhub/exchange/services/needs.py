@@ -22,6 +22,7 @@ from capacityhub.core.models import AuditEntry, Visibility
 from capacityhub.core.permissions import require_member
 from capacityhub.core.regions import REGIONS
 from capacityhub.core.versioning import version_bump
+from capacityhub.exchange.selectors.matching_index import matching_index_changed
 from capacityhub.taxonomy.models import Capacity, Method
 
 from ..models import Need, NeedEvent
@@ -306,6 +307,7 @@ def need_transition(*, actor, need: Need, status: str, note: str = "") -> Need:
         )
     now = timezone.now()
     # Conditional on the status we read: of two concurrent changes, the second is refused.
+    transaction.on_commit(matching_index_changed)
     moved = Need.objects.filter(pk=need.pk, status=from_status).update(
         status=status, status_changed_at=now, version=F("version") + 1, updated_at=now
     )
@@ -349,6 +351,7 @@ def need_expire_overdue(*, today: date | None = None) -> int:
         return 0
     now = timezone.now()
     ids = [pk for pk, _status in rows]
+    transaction.on_commit(matching_index_changed)
     Need.objects.filter(pk__in=ids, status__in=ACTIVE).update(
         status=Status.EXPIRED, status_changed_at=now, version=F("version") + 1, updated_at=now
     )

@@ -23,6 +23,7 @@ from capacityhub.community.selectors import organization_can_edit
 from capacityhub.community.services import profile_ensure
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.permissions import require_member
+from capacityhub.exchange.selectors.matching_index import matching_index_changed
 from capacityhub.taxonomy.models import Capacity
 
 from ..models import Availability, Offer
@@ -186,6 +187,7 @@ def offer_update(*, actor, offer: Offer, **changes) -> Offer:
         level = changes.pop("level")
         record.update(diff({"level": offer.claim.level}, {"level": level}))
         CapacityClaim.objects.filter(pk=offer.claim_id).update(level=level)
+        transaction.on_commit(matching_index_changed)
         offer.claim.level = level
     methods = changes.pop("methods", None)
     before = {name: getattr(offer, name) for name in changes}
@@ -205,6 +207,7 @@ def offer_update(*, actor, offer: Offer, **changes) -> Offer:
 def offer_withdraw(*, actor, offer: Offer) -> Offer:
     """Take the offer out of the exchange. The `offers` claim stays (see the module doc)."""
     _require_offer_editor(actor, offer)
+    transaction.on_commit(matching_index_changed)
     if not Offer.objects.filter(pk=offer.pk, is_active=True).update(is_active=False):
         raise ValidationError({"offer": _("This offer has been withdrawn already.")})
     offer.is_active = False

@@ -105,8 +105,8 @@ def test_matches_take_a_fixed_number_of_queries(
     url = f"{API}/needs/{reporting_need.pk}/matches?limit={limit}"
     client.get(url)  # builds the index
 
-    # the need (+ capacities, methods, events), requester, live offers, people (+ 3)
-    with django_assert_max_num_queries(10):
+    # the need (+ its capacities), live offers, people (+ languages, claims, memberships)
+    with django_assert_max_num_queries(7):
         assert len(client.get(url).json()) == limit
 
 
@@ -129,3 +129,11 @@ def test_a_withdrawn_offer_is_not_found_by_others(client, other_client, amina_of
 
     assert client.get(f"{API}/offers/{amina_offer.pk}/needs").status_code == 404
     assert other_client.get(f"{API}/offers/{amina_offer.pk}/needs").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["fr", "zz", "pt-BR", "sr_Latn_RS"])
+def test_any_well_formed_language_is_answered(client, fundraising_need, amina_offer, lang):
+    response = client.get(f"{API}/needs/{fundraising_need.pk}/matches?lang={lang}")
+
+    assert response.status_code == 200
+    assert response.json()[0]["explanation"]

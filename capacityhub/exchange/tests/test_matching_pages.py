@@ -72,3 +72,24 @@ def test_an_offer_page_lists_open_needs_it_could_answer(client, owner, taxonomy,
     assert f'href="/needs/{reporting.pk}/"' in page
     assert "asks for Grant reporting · in French" in page
     assert client.get("/offers/999999/needs/").status_code == 404
+
+
+def test_the_need_page_includes_who_could_help(owner_client, owner, taxonomy, amina_offer):
+    fundraising_need = need(owner, [taxonomy["fundraising"]])
+
+    page = owner_client.get(f"/needs/{fundraising_need.pk}/").content.decode()
+
+    assert "Who could help" in page
+    assert "offers Grant reporting, a part of Fundraising" in page
+    assert f"/needs/{fundraising_need.pk}/matches/?limit=50" in page
+
+
+def test_the_offer_page_includes_the_open_needs_it_could_answer(
+    client, owner, taxonomy, amina_offer
+):
+    need(owner, [taxonomy["grant-reporting"]], title="Our grant report")
+
+    page = client.get(f"/offers/{amina_offer.pk}/").content.decode()
+
+    assert "Open needs this offer could answer" in page
+    assert "Our grant report" in page
