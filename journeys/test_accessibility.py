@@ -87,11 +87,13 @@ PAGE_TYPES: list[tuple[str, str | Callable[[Hub], str], str | None]] = [
     ("need-detail-owner", lambda hub: f"/needs/{hub.need.pk}/", "manager"),
     ("need-create", "/needs/new/", "member"),
     ("need-edit", lambda hub: f"/needs/{hub.need.pk}/edit/", "manager"),
+    ("need-matches", lambda hub: f"/needs/{hub.need.pk}/matches/", "manager"),
     ("my-needs", "/me/needs/", "manager"),
     ("offer-list", "/offers/", None),
     ("offer-detail", lambda hub: f"/offers/{hub.offer.pk}/", None),
     ("offer-create", "/offers/new/", "member"),
     ("offer-edit", lambda hub: f"/offers/{hub.offer.pk}/edit/", "member"),
+    ("offer-needs", lambda hub: f"/offers/{hub.offer.pk}/needs/", "member"),
     ("my-offers", "/me/offers/", "member"),
     ("availability", "/me/availability/", "member"),
     (
