@@ -4,7 +4,7 @@ Every query parameter and body field is constrained here or in the domain module
 range, pattern) so that no input, however odd, reaches a service or the database unchecked.
 """
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from ninja.security import HttpBearer, SessionAuth
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from capacityhub.community.services import api_token_authenticate
+from capacityhub.core.regions import REGIONS
 
 # Database keys are signed 64-bit integers; larger numbers must never reach a query.
 MAX_ID = 2**63 - 1
@@ -68,6 +69,9 @@ CapacityCode = Annotated[
 ]
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=80), AfterValidator(_printable)]
 ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
+Version = Annotated[int, Field(ge=1, le=MAX_ID)]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]
+RegionCode = Literal[tuple(REGIONS)]
 
 # Path segments: shaped so that every documented value routes to the operation (no "/", no
 # empty or dot-only segment), where a missing object is a JSON 404.
@@ -89,7 +93,7 @@ class FieldError(Schema):
 class ErrorOut(Schema):
     detail: str = Field(description="What went wrong, in the reader's language.")
     errors: list[FieldError] = Field(
-        default_factory=list, description="Field-level messages (422 and 409 only)."
+        default_factory=list, description="Field-level messages (422, 409 and 429 only)."
     )
 
 

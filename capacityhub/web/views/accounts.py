@@ -22,6 +22,7 @@ from capacityhub.community.services import (
     user_export_data,
     user_set_language,
 )
+from capacityhub.core.ratelimit import RateLimited
 from capacityhub.web.forms.accounts import AccountDeleteForm, ApiTokenForm, LanguageForm
 from capacityhub.web.views.organizations import add_service_errors
 
@@ -78,16 +79,18 @@ def settings_page(request):
     if request.method == "GET":
         return render(request, "web/accounts/settings.html", _settings_context(request))
     form = ApiTokenForm(request.POST)
+    status = 400
     if form.is_valid():
         try:
             token, secret = api_token_create(user=request.user, name=form.cleaned_data["name"])
         except ValidationError as error:
             add_service_errors(form, error)
+            status = 429 if isinstance(error, RateLimited) else 400
         else:
             context = _settings_context(request, new_token=token, new_secret=secret)
             return render(request, "web/accounts/settings.html", context)
     context = _settings_context(request, token_form=form)
-    return render(request, "web/accounts/settings.html", context, status=400)
+    return render(request, "web/accounts/settings.html", context, status=status)
 
 
 @login_required
