@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from capacityhub.community import services
 from capacityhub.community.models import (
     ApiToken,
     CapacityClaim,
+    Evidence,
     Membership,
     Organization,
     OrganizationLanguage,
@@ -22,7 +24,18 @@ from capacityhub.community.models import (
     User,
 )
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
-from capacityhub.core.models import AuditEntry
+from capacityhub.core.models import AuditEntry, Notification
+from capacityhub.exchange.models import (
+    Availability,
+    Connection,
+    Feedback,
+    MapSnapshot,
+    Message,
+    Need,
+    NeedEvent,
+    Offer,
+)
+from capacityhub.exchange.tests.factories_needs import NeedFactory, offer_of
 from capacityhub.taxonomy.models import Capacity, CapacityProposal, CapacityTranslation, Method
 
 STARTER_TAXONOMY = "capacityhub/taxonomy/data/starter_taxonomy.json"
@@ -31,7 +44,8 @@ STARTER_TAXONOMY = "capacityhub/taxonomy/data/starter_taxonomy.json"
 @dataclass
 class ApiWorld:
     """A small hub: a member who holds a personal API token and manages an organization, a
-    staff member with a token, other people, another organization, and pending proposals."""
+    staff member with a token, other people, another organization, pending proposals, and the
+    exchange around the member (needs, offers, connections in each state, notifications)."""
 
     member_token: str
     member_token_id: int
@@ -100,6 +114,7 @@ def api_world(transactional_db) -> ApiWorld:
     token, secret = services.api_token_create(user=member, name="fuzz")
     _staff_token, staff_secret = services.api_token_create(user=staff, name="fuzz")
     codes = ["organizational", "fundraising", "grant-writing", "lua-scripting", "translation"]
+    exchange = _exchange(member, amina, other_chapter)
     return ApiWorld(
         member_token=secret,
         member_token_id=token.pk,
@@ -116,8 +131,43 @@ def api_world(transactional_db) -> ApiWorld:
             "country": ["NG", "KE", "BR"],
             "proposal_id": _proposals(member),
             "token_id": decoys,
+            **exchange,
         },
     )
+
+
+def _exchange(member, amina, organization) -> dict[str, list]:
+    """Needs, offers, connections in every state and notifications around the member, so the
+    exchange's operations meet real ids (the member can act on all of them)."""
+    capacity = {
+        c.code: c
+        for c in Capacity.objects.filter(
+            code__in=["grant-writing", "lua-scripting", "translation", "fundraising"]
+        )
+    }
+    member_offer = offer_of(member, capacity["fundraising"], level=4)
+    amina_offer = offer_of(amina, capacity["lua-scripting"], level=4)
+    organization_offer = offer_of(organization, capacity["translation"], level=3)
+    private_need = NeedFactory(
+        requester=member, capacities=[capacity["grant-writing"]], visibility="private"
+    )
+    connections = [
+        _connection(member, amina_offer, status, capacity["lua-scripting"])
+        for status in ["invited", "accepted", "completed"]
+    ] + [_connection(amina, member_offer, "invited", capacity["fundraising"])]
+    notifications = [
+        Notification.objects.create(recipient=user, subject="New message", url="/inbox/").pk
+        for user in (member, member, amina)
+    ]
+    offers = [member_offer.pk, amina_offer.pk, organization_offer.pk]
+    return {
+        "need_id": [private_need.pk, *(c.need_id for c in connections)],
+        "offer_id": offers,
+        "offer": offers,
+        "provider": ["amina", "bola", "fuzzer"],
+        "connection_id": [c.pk for c in connections],
+        "notification_id": notifications,
+    }
 
 
 # --- the standard cast in one world, and a fingerprint of everything a write can touch ---------
@@ -129,12 +179,42 @@ class World:
     organization: Organization
     proposal: CapacityProposal
     owner_token: ApiToken
+    # The exchange: the owner's open public need and the owner's offer; `other`'s offer (the
+    # provider the owner invites); connections from needs of the owner's to `other`, by
+    # status; an invitation *to* the owner (from a need of other's, through the owner's
+    # offer) that the owner, as the provider, answers; one unread notification per actor.
+    need: Need
+    offer: Offer
+    provider_offer: Offer
+    connections: dict[str, Connection]
+    invitation: Connection
+    notifications: dict[str, Notification]
+
+
+def _connection(requester, offer: Offer, status: str, capacity: Capacity) -> Connection:
+    """A connection in `status` from a need of the requester's (its own need, so that one live
+    connection per provider and need still holds) to the holder of `offer`."""
+    need = NeedFactory(requester=requester, title=f"Help, {status}", capacities=[capacity])
+    if status != Connection.Status.INVITED:
+        Need.objects.filter(pk=need.pk).update(status=Need.Status.IN_PROGRESS)
+    done = status == Connection.Status.COMPLETED
+    connection = Connection.objects.create(
+        need=need,
+        offer=offer,
+        provider=offer.claim.profile.user,
+        status=status,
+        requester_done=done,
+        provider_done=done,
+        completed_at=timezone.now() if done else None,
+    )
+    Message.objects.create(connection=connection, sender=requester, body="Can you help?")
+    return connection
 
 
 @pytest.fixture
 def world(owner, other, manager, staff, organization, taxonomy) -> World:
     """The conftest cast, plus `amina` (a plain member of `organization`), a pending proposal
-    of the owner's and an API token of the owner's."""
+    of the owner's, an API token of the owner's, and the exchange (see World)."""
     amina = UserFactory(username="amina")
     Membership.objects.create(organization=organization, user=amina)
     proposal = CapacityProposal.objects.create(
@@ -142,7 +222,27 @@ def world(owner, other, manager, staff, organization, taxonomy) -> World:
     )
     token, _secret = services.api_token_create(user=owner, name="old script")
     users = {"owner": owner, "other": other, "manager": manager, "staff": staff}
-    return World(users=users, organization=organization, proposal=proposal, owner_token=token)
+    reporting, lua = taxonomy["grant-reporting"], taxonomy["lua-scripting"]
+    offer = offer_of(owner, lua, level=3)
+    provider_offer = offer_of(other, reporting, level=4)  # with other's `knows` claim
+    return World(
+        users=users,
+        organization=organization,
+        proposal=proposal,
+        owner_token=token,
+        need=NeedFactory(requester=owner, title="Grant reports", capacities=[reporting]),
+        offer=offer,
+        provider_offer=provider_offer,
+        connections={
+            status: _connection(owner, provider_offer, status, reporting)
+            for status in [Connection.Status.ACCEPTED, Connection.Status.COMPLETED]
+        },
+        invitation=_connection(other, offer, Connection.Status.INVITED, lua),
+        notifications={
+            actor: Notification.objects.create(recipient=user, subject=f"Hello, {actor}")
+            for actor, user in users.items()
+        },
+    )
 
 
 TRACKED = [
@@ -157,6 +257,19 @@ TRACKED = [
     Capacity,
     CapacityTranslation,
     CapacityProposal,
+    Evidence,
+    Need,
+    Need.capacities.through,
+    Need.methods.through,
+    NeedEvent,
+    Offer,
+    Offer.methods.through,
+    Availability,
+    Connection,
+    Message,
+    Feedback,
+    MapSnapshot,
+    Notification,
     AuditEntry,
 ]
 # Written by signing in and by using a token, not by the request under test.

@@ -28,6 +28,21 @@ WEB_READ_ONLY = {
     "organization-list",
     "organization-detail",
     "settings-export",
+    # The exchange: lists, details, matches and the capacity map (with its downloads).
+    "need-list",
+    "need-detail",
+    "my-needs",
+    "offer-list",
+    "offer-detail",
+    "my-offers",
+    "connection-list",
+    "connection-detail",
+    "need-matches",
+    "offer-needs",
+    "capacity-map",
+    "capacity-map-svg",
+    "capacity-map-csv",
+    "capacity-map-json",
 }
 
 
@@ -62,6 +77,18 @@ EDITORS_ONLY = {
 }
 STAFF_ONLY = {**EDITORS_ONLY, "manager": FORBIDDEN}
 OWNER_ONLY = {**STAFF_ONLY, "owner": OK, "staff": FORBIDDEN}
+# Needs and offers: their holder, and staff (who moderate); the manager of an organization
+# that has nothing to do with them may not.
+OWNER_OR_STAFF = {**STAFF_ONLY, "owner": OK}
+# Connections from a need of the owner's to `other`: both sides act; staff can read them but
+# act for neither side, and the manager takes no part in them.
+BOTH_SIDES = {**OWNER_ONLY, "other": OK}
+# Answering an invitation is the provider's alone. Rows are written from the side of the one
+# the thing belongs to, the owner (gates/test_sanitising.py's CSRF checks send each row as the
+# first of owner, manager and staff that is allowed, so one of them must be), so these rows
+# answer `world.invitation`: `other` invited the owner, and the owner (the provider) may
+# accept or decline; `other` (the requester), the manager and staff may not.
+PROVIDER_ONLY = OWNER_ONLY
 
 
 def _fixed(data: dict) -> Callable[[World, User | None], dict]:
@@ -70,6 +97,21 @@ def _fixed(data: dict) -> Callable[[World, User | None], dict]:
 
 def _org(suffix: str = "") -> Callable[[World], str]:
     return lambda world: f"{API}/organizations/{world.organization.slug}{suffix}"
+
+
+def _connection_of(world: World, status: str) -> int:
+    """The connection in `status`: "invited" is the invitation to the owner (see
+    PROVIDER_ONLY), the others go from a need of the owner's to `other`."""
+    return (world.invitation if status == "invited" else world.connections[status]).pk
+
+
+def _connection(status: str, suffix: str) -> Callable[[World], str]:
+    """The API path of the world's connection in `status`, plus `suffix`."""
+    return lambda world: f"{API}/connections/{_connection_of(world, status)}{suffix}"
+
+
+def _web_connection(status: str, name: str, *action: str) -> Callable[[World], str]:
+    return lambda world: reverse(f"web:{name}", args=[_connection_of(world, status), *action])
 
 
 # --- API rows ----------------------------------------------------------------------------------
@@ -174,6 +216,128 @@ API_ROWS = [
         _org("/members/amina"),
         _fixed({}),
         EDITORS_ONLY,
+    ),
+]
+
+
+# --- API rows: the exchange ---------------------------------------------------------------------
+
+NEED = {"title": "Matrix need", "capacities": ["grant-reporting"], "languages": ["en"]}
+INVITE = {"message": "Could you help us with grant reports?"}
+
+API_ROWS += [
+    Row("POST /needs", "post", lambda world: f"{API}/needs", _fixed(NEED), everyone_signed_in()),
+    Row(
+        "PATCH /needs/{need_id}",
+        "patch",
+        lambda world: f"{API}/needs/{world.need.pk}",
+        _fixed({"title": "Changed"}),
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "POST /needs/{need_id}/status",
+        "post",
+        lambda world: f"{API}/needs/{world.need.pk}/status",
+        _fixed({"status": "closed"}),
+        OWNER_OR_STAFF,
+    ),
+    # A person can only offer what they know, so the matrix offers for the organization.
+    Row(
+        "POST /offers",
+        "post",
+        lambda world: f"{API}/offers",
+        lambda world, user: {
+            "capacity": "grant-writing",
+            "level": 3,
+            "organization": world.organization.slug,
+        },
+        EDITORS_ONLY,
+    ),
+    Row(
+        "PATCH /offers/{offer_id}",
+        "patch",
+        lambda world: f"{API}/offers/{world.offer.pk}",
+        _fixed({"level": 5}),
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "POST /offers/{offer_id}/withdraw",
+        "post",
+        lambda world: f"{API}/offers/{world.offer.pk}/withdraw",
+        _fixed({}),
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "PUT /me/availability",
+        "put",
+        lambda world: f"{API}/me/availability",
+        _fixed({"hours_per_month": 6, "max_connections": 2}),
+        everyone_signed_in(),
+    ),
+    # The owner invites `other` through other's offer to help with the owner's need.
+    Row(
+        "POST /needs/{need_id}/connections",
+        "post",
+        lambda world: f"{API}/needs/{world.need.pk}/connections",
+        lambda world, user: {**INVITE, "offer": world.provider_offer.pk},
+        OWNER_ONLY,
+    ),
+    Row(
+        "POST /connections/{connection_id}/accept",
+        "post",
+        _connection("invited", "/accept"),
+        _fixed({}),
+        PROVIDER_ONLY,
+    ),
+    Row(
+        "POST /connections/{connection_id}/decline",
+        "post",
+        _connection("invited", "/decline"),
+        _fixed({}),
+        PROVIDER_ONLY,
+    ),
+    Row(
+        "POST /connections/{connection_id}/withdraw",
+        "post",
+        _connection("accepted", "/withdraw"),
+        _fixed({}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "POST /connections/{connection_id}/done",
+        "post",
+        _connection("accepted", "/done"),
+        _fixed({}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "POST /connections/{connection_id}/messages",
+        "post",
+        _connection("accepted", "/messages"),
+        _fixed({"body": "See you on Tuesday."}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "POST /connections/{connection_id}/feedback",
+        "post",
+        _connection("completed", "/feedback"),
+        _fixed({"rating": 5, "comment": "Very helpful."}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "POST /me/notifications/{notification_id}/read",
+        "post",
+        lambda world: f"{API}/me/notifications/{world.notifications['owner'].pk}/read",
+        _fixed({}),
+        OWNER_ONLY,
+    ),
+    # Everyone has an unread notification of their own.
+    Row(
+        "POST /me/notifications/read-all",
+        "post",
+        lambda world: f"{API}/me/notifications/read-all",
+        _fixed({}),
+        everyone_signed_in(),
     ),
 ]
 
@@ -331,5 +495,162 @@ WEB_ROWS = [
         _fixed({"language": "fr", "next": "/"}),
         # Anonymous people choose a language too: a cookie, and nothing stored.
         {**everyone_signed_in(), "anonymous": OK},
+    ),
+]
+
+
+# --- web rows: the exchange ---------------------------------------------------------------------
+
+WEB_NEED_FORM = {
+    "title": "Matrix need",
+    "capacities": ["grant-reporting"],
+    "desired_level": "3",
+    "languages": ["en"],
+    "visibility": "public",
+}
+
+
+def _availability_of_organization(world: World) -> str:
+    return reverse("web:availability") + f"?organization={world.organization.slug}"
+
+
+WEB_ROWS += [
+    Row(
+        "web:need-create",
+        "post",
+        lambda world: reverse("web:need-create"),
+        _fixed(WEB_NEED_FORM),
+        everyone_signed_in(),
+    ),
+    Row(
+        "web:need-create (for the organization)",
+        "post",
+        lambda world: reverse("web:need-create"),
+        lambda world, user: {**WEB_NEED_FORM, "organization": world.organization.slug},
+        EDITORS_ONLY,
+    ),
+    Row(
+        "web:need-edit",
+        "post",
+        lambda world: reverse("web:need-edit", args=[world.need.pk]),
+        lambda world, user: {**WEB_NEED_FORM, "title": "Changed", "version": world.need.version},
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "web:need-status",
+        "post",
+        lambda world: reverse("web:need-status", args=[world.need.pk]),
+        _fixed({"status": "closed"}),
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "web:offer-create",
+        "post",
+        lambda world: reverse("web:offer-create"),
+        lambda world, user: {
+            "capacity": "grant-writing",
+            "level": "3",
+            "organization": world.organization.slug,
+        },
+        EDITORS_ONLY,
+    ),
+    Row(
+        "web:offer-edit",
+        "post",
+        lambda world: reverse("web:offer-edit", args=[world.offer.pk]),
+        _fixed({"level": "5"}),
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "web:offer-withdraw",
+        "post",
+        lambda world: reverse("web:offer-withdraw", args=[world.offer.pk]),
+        _fixed({}),
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "web:availability",
+        "post",
+        lambda world: reverse("web:availability"),
+        _fixed({"hours_per_month": "6", "max_connections": "2"}),
+        everyone_signed_in(),
+    ),
+    Row(
+        "web:availability (of the organization)",
+        "post",
+        _availability_of_organization,
+        _fixed({"hours_per_month": "6", "max_connections": "2"}),
+        EDITORS_ONLY,
+    ),
+    Row(
+        "web:connection-invite",
+        "post",
+        lambda world: reverse("web:connection-invite", args=[world.need.pk]),
+        lambda world, user: {**INVITE, "offer": str(world.provider_offer.pk)},
+        OWNER_ONLY,
+    ),
+    Row(
+        "web:connection-action (accept)",
+        "post",
+        _web_connection("invited", "connection-action", "accept"),
+        _fixed({}),
+        PROVIDER_ONLY,
+    ),
+    Row(
+        "web:connection-action (decline)",
+        "post",
+        _web_connection("invited", "connection-action", "decline"),
+        _fixed({}),
+        PROVIDER_ONLY,
+    ),
+    Row(
+        "web:connection-action (withdraw)",
+        "post",
+        _web_connection("accepted", "connection-action", "withdraw"),
+        _fixed({}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "web:connection-action (done)",
+        "post",
+        _web_connection("accepted", "connection-action", "done"),
+        _fixed({}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "web:connection-message",
+        "post",
+        _web_connection("accepted", "connection-message"),
+        _fixed({"body": "See you on Tuesday."}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "web:connection-feedback",
+        "post",
+        _web_connection("completed", "connection-feedback"),
+        _fixed({"rating": "5", "comment": "Very helpful."}),
+        BOTH_SIDES,
+    ),
+    Row(
+        "web:inbox (mark one read)",
+        "post",
+        lambda world: reverse("web:inbox"),
+        lambda world, user: {"notification": str(world.notifications["owner"].pk)},
+        OWNER_ONLY,
+    ),
+    # Everyone has an unread notification of their own.
+    Row(
+        "web:inbox (mark all read)",
+        "post",
+        lambda world: reverse("web:inbox"),
+        _fixed({"all": "on"}),
+        everyone_signed_in(),
+    ),
+    Row(
+        "web:capacity-map-snapshot",
+        "post",
+        lambda world: reverse("web:capacity-map-snapshot"),
+        _fixed({}),
+        STAFF_ONLY,
     ),
 ]

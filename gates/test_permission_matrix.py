@@ -131,6 +131,11 @@ def test_read_only_pages_refuse_to_be_written_to(name, owner_client, world):
         "profile-detail": ["owner"],
         "capacity-detail": ["lua-scripting"],
         "organization-detail": [world.organization.slug],
+        "need-detail": [world.need.pk],
+        "need-matches": [world.need.pk],
+        "offer-detail": [world.offer.pk],
+        "offer-needs": [world.offer.pk],
+        "connection-detail": [world.invitation.pk],
     }.get(name, [])
     before = fingerprint()
 
