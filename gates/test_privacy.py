@@ -286,3 +286,39 @@ def test_error_messages_reveal_no_hidden_field(viewers, viewer, organization):
         text = response.content.decode()
         assert_nothing_leaks(text, viewer)
         assert COUNTRY_NAME not in text
+
+
+def test_an_offer_hidden_from_you_can_neither_be_seen_nor_used_to_invite_its_holder():
+    # given: a person who keeps their capacities private offers one
+    from capacityhub.community.services import api_token_create
+    from capacityhub.exchange.models import Connection
+    from capacityhub.exchange.tests.factories_needs import NeedFactory, offer_of
+    from capacityhub.taxonomy.tests.factories import CapacityFactory
+
+    capacity = CapacityFactory(code="grant-reporting")
+    requester = UserFactory(username="requester")
+    hidden = UserFactory(username="hidden-holder", first_name="Hidden")
+    Profile.objects.filter(user=hidden).update(capacities_visibility="private")
+    offer = offer_of(hidden, capacity)
+    need = NeedFactory(requester=requester, capacities=[capacity])
+    _token, secret = api_token_create(user=requester, name="probe")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    web = Client()
+    web.force_login(requester)
+
+    # when: the requester tries the offer's id in the API and on the invite page
+    detail = api.get(f"/api/v1/offers/{offer.pk}")
+    invite = api.post(
+        f"/api/v1/needs/{need.pk}/connections",
+        {"offer": offer.pk, "message": "hello"},
+        content_type="application/json",
+    )
+    page = web.get(f"/needs/{need.pk}/invite/?offer={offer.pk}")
+
+    # then: nothing is revealed and no connection is made
+    assert detail.status_code == 404
+    assert invite.status_code == 422
+    assert b"hidden-holder" not in invite.content
+    assert page.status_code == 404
+    assert b"hidden-holder" not in page.content
+    assert not Connection.objects.exists()

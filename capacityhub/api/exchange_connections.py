@@ -22,7 +22,7 @@ from capacityhub.core.notifications import (
     notification_unread_count,
     notifications_mark_all_read,
 )
-from capacityhub.exchange.models import Connection, Offer
+from capacityhub.exchange.models import Connection
 from capacityhub.exchange.selectors.connections import (
     connection_available_actions,
     connection_get,
@@ -32,6 +32,7 @@ from capacityhub.exchange.selectors.connections import (
     managed_organization_ids,
     need_for_invitation,
 )
+from capacityhub.exchange.selectors.offers import visible_offers
 from capacityhub.exchange.services import connections as services
 
 from .pagination import page_out, paginate
@@ -249,7 +250,7 @@ def _connection(request: HttpRequest, connection_id: int) -> Connection:
     return connection_get(viewer=request.user, pk=connection_id)
 
 
-def _invitee(payload: InviteIn) -> dict:
+def _invitee(payload: InviteIn, viewer) -> dict:
     """The one provider named in the body, as service arguments (422 when unknown)."""
     named = [name for name in ("provider", "organization", "offer") if getattr(payload, name)]
     if len(named) != 1:
@@ -257,7 +258,7 @@ def _invitee(payload: InviteIn) -> dict:
             {"provider": _("Name exactly one of provider, organization or offer.")}
         )
     if payload.offer:
-        offer = Offer.objects.select_related("claim__profile__user", "claim__organization")
+        offer = visible_offers(viewer).select_related("claim__profile__user", "claim__organization")
         found = offer.filter(pk=payload.offer).first()
         if found is None:
             raise ValidationError({"offer": _("No such offer.")})
@@ -293,7 +294,7 @@ def invite_to_need(request: HttpRequest, need_id: ObjectId, payload: InviteIn):
     need = need_for_invitation(viewer=request.user, pk=need_id)
     services.require_can_invite(request.user, need)
     connection = services.connection_invite(
-        actor=request.user, need=need, message=payload.message, **_invitee(payload)
+        actor=request.user, need=need, message=payload.message, **_invitee(payload, request.user)
     )
     return Status(201, _refetch(request, connection))
 

@@ -25,6 +25,7 @@ from capacityhub.core.audit import audit_log
 from capacityhub.core.models import AuditEntry
 from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
+from capacityhub.exchange.selectors.offers import visible_offers
 
 from ..models import Connection, Feedback, Message, Need, Offer
 from ..selectors.connections import (
@@ -121,11 +122,17 @@ def _audit(actor, action: str, connection: Connection, before: str, **changes) -
 
 
 def _resolve_provider(
-    offer: Offer | None, provider: User | None, provider_organization: Organization | None
+    actor,
+    offer: Offer | None,
+    provider: User | None,
+    provider_organization: Organization | None,
 ) -> tuple[User | None, Organization | None]:
     if offer is not None:
         if not offer.is_active:
             raise ValidationError({"offer": _("This offer is no longer active.")})
+        # An offer the actor may not see must not reveal (or reach) its holder.
+        if not visible_offers(actor).filter(pk=offer.pk).exists():
+            raise ValidationError({"offer": _("No such offer.")})
         holder_user = offer.claim.profile.user if offer.claim.profile_id else None
         holder_org = offer.claim.organization if offer.claim.organization_id else None
         if (provider or provider_organization) and (
@@ -208,7 +215,9 @@ def connection_invite(
     if not need.is_active:
         raise ValidationError({"need": _("This need is no longer open.")})
     message = _clean_text(message, "message", MESSAGE_MAX)
-    provider, provider_organization = _resolve_provider(offer, provider, provider_organization)
+    provider, provider_organization = _resolve_provider(
+        actor, offer, provider, provider_organization
+    )
     _refuse_self(actor, need, provider, provider_organization)
     duplicate = _("This provider is already invited to this need.")
     live = Connection.objects.filter(need=need, status__in=LIVE)

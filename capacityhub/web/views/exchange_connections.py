@@ -28,7 +28,7 @@ from capacityhub.core.notifications import (
     notification_unread_count,
     notifications_mark_all_read,
 )
-from capacityhub.exchange.models import Connection, Need, Offer
+from capacityhub.exchange.models import Connection, Need
 from capacityhub.exchange.selectors.connections import (
     PROVIDER,
     REQUESTER,
@@ -39,6 +39,7 @@ from capacityhub.exchange.selectors.connections import (
     connection_sides,
     need_for_invitation,
 )
+from capacityhub.exchange.selectors.offers import visible_offers
 from capacityhub.exchange.services.connections import (
     connection_accept,
     connection_decline,
@@ -171,15 +172,16 @@ def connection_feedback(request, pk: int):
 # Inviting --------------------------------------------------------------------------------------
 
 
-def _invitee(values) -> dict:
+def _invitee(values, viewer) -> dict:
     """{"provider": User} or {"provider_organization": …} or {"offer": Offer}, from the
     provider / organization / offer values of the query string or the form."""
     if values.get("offer"):
         offer_id = str(values["offer"])
         if offer_id.isdigit() and 0 < int(offer_id) <= MAX_ID:
             offer = (
-                Offer.objects.select_related("claim__profile__user", "claim__organization")
-                .filter(pk=int(offer_id), is_active=True)
+                visible_offers(viewer)
+                .select_related("claim__profile__user", "claim__organization")
+                .filter(pk=int(offer_id))
                 .first()
             )
             if offer is not None:
@@ -216,7 +218,7 @@ def connection_invite_view(request, need_pk: int):
         raise Http404(_("No such need.")) from None
     require_can_invite(request.user, need)
     form = InviteForm(request.POST or None, initial=request.GET.dict())
-    invitee = _invitee(request.POST if request.method == "POST" else request.GET)
+    invitee = _invitee(request.POST if request.method == "POST" else request.GET, request.user)
     if not invitee:
         raise Http404(_("Choose whom to invite from the need's matches."))
     if request.method == "POST" and form.is_valid():
