@@ -279,6 +279,7 @@ class Sample:
     people: int
     organizations: int
     static: list[str] = field(default_factory=list)
+    need_ids: list[int] = field(default_factory=list)  # public needs: anyone may open them
 
 
 def read_sample() -> Sample:
@@ -301,6 +302,7 @@ def read_sample() -> Sample:
             kinds=column("SELECT DISTINCT kind FROM community_organization ORDER BY kind"),
             people=column("SELECT count(*) FROM community_profile")[0],
             organizations=column("SELECT count(*) FROM community_organization")[0],
+            need_ids=column("SELECT id FROM exchange_need WHERE visibility = 'public' ORDER BY id"),
         )
     if not (sample.codes and sample.usernames and sample.slugs):
         raise SystemExit("The seeded database has no capacities, people or organizations.")
@@ -360,6 +362,13 @@ class User:
             (4, self.api_organizations),
             (4, self.api_me),
             (3, self.api_write),
+            (4, self.needs),
+            (4, self.need_detail),
+            (3, self.offers),
+            (2, self.capacity_map),
+            (2, self.api_needs),
+            (2, self.api_need_matches),
+            (1, self.api_map),
         ]
 
     def home(self):
@@ -399,6 +408,58 @@ class User:
     def organization_detail(self):
         slug = self.rng.choice(self.sample.slugs)
         return [Call("page: organization", "GET", f"/organizations/{slug}/")]
+
+    def needs(self):
+        rng, s = self.rng, self.sample
+        params = {
+            "capacity": rng.choice(s.codes) if rng.random() < 0.3 else None,
+            "region": rng.choice(REGIONS) if rng.random() < 0.3 else None,
+            "language": rng.choice(s.languages) if s.languages and rng.random() < 0.2 else None,
+            "status": rng.choice(["", "", "any", "open"]),
+            "page": rng.choice([None, None, None, 2]),
+        }
+        return [Call("page: needs", "GET", _query("/needs/", params))]
+
+    def need_detail(self):
+        if not self.sample.need_ids:
+            return self.needs()
+        need_id = self.rng.choice(self.sample.need_ids)
+        return [Call("page: need", "GET", f"/needs/{need_id}/")]
+
+    def offers(self):
+        rng, s = self.rng, self.sample
+        params = {
+            "capacity": rng.choice(s.codes) if rng.random() < 0.3 else None,
+            "region": rng.choice(REGIONS) if rng.random() < 0.3 else None,
+            "page": rng.choice([None, None, None, 2]),
+        }
+        return [Call("page: offers", "GET", _query("/offers/", params))]
+
+    def capacity_map(self):
+        return [Call("page: map", "GET", "/map/")]
+
+    def api_needs(self):
+        rng, s = self.rng, self.sample
+        params = {
+            "capacity": rng.choice(s.codes) if rng.random() < 0.3 else None,
+            "region": rng.choice(REGIONS) if rng.random() < 0.3 else None,
+            "status": rng.choice(["", "", "any"]),
+            "page_size": rng.choice([20, 50]),
+        }
+        return [Call("api: needs", "GET", _query("/api/v1/needs", params))]
+
+    def api_need_matches(self):
+        if not self.sample.need_ids:
+            return self.api_needs()
+        need_id = self.rng.choice(self.sample.need_ids)
+        params = {"limit": self.rng.choice([None, 10, 20])}
+        return [
+            Call("api: need matches", "GET", _query(f"/api/v1/needs/{need_id}/matches", params))
+        ]
+
+    def api_map(self):
+        params = {"view": self.rng.choice(["", "", "language"])}
+        return [Call("api: map", "GET", _query("/api/v1/map", params))]
 
     def missing_page(self):
         code = f"no-such-capacity-{self.rng.randrange(10**6)}"

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from capacityhub.community.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, build_demo, write_demo
 from capacityhub.community.models import Organization, User
+from capacityhub.exchange.demo import write_demo_exchange
 from capacityhub.taxonomy.models import Capacity
 
 STARTER_TAXONOMY = "capacityhub/taxonomy/data/starter_taxonomy.json"
@@ -70,6 +71,9 @@ class Command(BaseCommand):
             reserved_slugs=Organization.objects.values_list("slug", flat=True),
         )
         counts = write_demo(plan)
+        exchange = write_demo_exchange(
+            seed=seed, organization_slugs=[o.slug for o in plan.organizations]
+        )
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
@@ -78,6 +82,11 @@ class Command(BaseCommand):
                 f"languages, {counts['regions']} regions, {counts['claims']} capacity claims, "
                 f"{counts['memberships']} memberships."
             )
+        )
+        self.stdout.write(
+            f"Exchange: {exchange['needs']} needs, {exchange['offers']} offers "
+            f"({exchange['availability']} with availability), {exchange['connections']} "
+            f"connections, {exchange['evidence']} evidence records."
         )
         self.stdout.write(
             f"Sign in as {', '.join(DEMO_ACCOUNTS)} with the password “{DEMO_PASSWORD}”."
