@@ -18,6 +18,7 @@ migrate: $(STAMP)
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py search_reindex
 
 run: demo
 	$(BIN)/python manage.py compile_translations -v0

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "capacityhub.community",
     "capacityhub.taxonomy",
     "capacityhub.exchange",
+    "capacityhub.search",
 ]
 
 MIDDLEWARE = [

@@ -43,6 +43,7 @@ WEB_READ_ONLY = {
     "capacity-map-svg",
     "capacity-map-csv",
     "capacity-map-json",
+    "search",
 }
 
 

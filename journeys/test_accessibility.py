@@ -106,6 +106,8 @@ PAGE_TYPES: list[tuple[str, str | Callable[[Hub], str], str | None]] = [
     ("inbox", "/inbox/", "member"),
     ("capacity-map", "/map/", None),
     ("capacity-map-staff", "/map/", "staff"),
+    ("search", "/search/?q=lua", None),
+    ("search-no-results", "/search/?q=zzzz-nothing&kind=need", "member"),
     ("not-found", "/no-such-page/", None),
     ("forbidden", lambda hub: f"/organizations/{hub.organization.slug}/edit/", "member"),
 ]

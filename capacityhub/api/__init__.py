@@ -155,3 +155,7 @@ api.add_router("", offers_router)
 api.add_router("", connections_router)
 api.add_router("", map_router)
 api.add_router("", matching_router)
+
+from .search import router as search_router  # noqa: E402
+
+api.add_router("", search_router)

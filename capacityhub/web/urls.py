@@ -8,6 +8,7 @@ from .views import (
     exchange_offers,
     home,
     organizations,
+    search,
     taxonomy,
 )
 
@@ -23,4 +24,5 @@ urlpatterns = [
     *exchange_connections.urlpatterns,
     *exchange_map.urlpatterns,
     *exchange_matching.urlpatterns,
+    *search.urlpatterns,
 ]
