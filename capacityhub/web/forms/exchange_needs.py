@@ -104,7 +104,17 @@ class NeedFilterForm(forms.Form):
         }
 
 
-class NeedForm(forms.Form):
+class ActForOrganizationMixin:
+    """For forms with an `organization` field set up by `setup_organization_field`."""
+
+    def clean_organization(self) -> Organization | None:
+        return resolve_organization(self.cleaned_data.get("organization"))
+
+    def chosen_organization(self) -> Organization | None:
+        return self.cleaned_data.get("organization")
+
+
+class NeedForm(ActForOrganizationMixin, forms.Form):
     """State or edit a need. `organization` only when stating one; `version` only when editing."""
 
     organization = forms.CharField(label=_("On behalf of"), required=False, max_length=80)
@@ -169,12 +179,6 @@ class NeedForm(forms.Form):
             "visibility": need.visibility,
             "version": need.version,
         }
-
-    def clean_organization(self) -> Organization | None:
-        return resolve_organization(self.cleaned_data.get("organization"))
-
-    def chosen_organization(self) -> Organization | None:
-        return self.cleaned_data.get("organization")
 
     def need_fields(self) -> dict:
         """Keyword arguments for need_create / need_update (without organization, version)."""

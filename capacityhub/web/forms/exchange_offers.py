@@ -6,7 +6,6 @@ Forms only parse and check the shape of input; the rules live in exchange.servic
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from capacityhub.community.models import Organization
 from capacityhub.core.languages import language_choices
 from capacityhub.exchange.models import Offer
 from capacityhub.taxonomy.selectors import capacity_code_map
@@ -15,10 +14,10 @@ from . import capacity_choices
 from .exchange_needs import (
     LEVEL_CHOICES,
     MULTIPLE_HELP,
+    ActForOrganizationMixin,
     DateInput,
     method_choices,
     region_choices,
-    resolve_organization,
     setup_organization_field,
 )
 
@@ -75,7 +74,7 @@ class OfferFilterForm(forms.Form):
         }
 
 
-class OfferForm(forms.Form):
+class OfferForm(ActForOrganizationMixin, forms.Form):
     """Make or edit an offer. Capacity and holder are chosen only when making one."""
 
     organization = forms.CharField(label=_("Offered by"), required=False, max_length=80)
@@ -124,12 +123,6 @@ class OfferForm(forms.Form):
             "online": offer.online,
             "region": offer.region,
         }
-
-    def clean_organization(self) -> Organization | None:
-        return resolve_organization(self.cleaned_data.get("organization"))
-
-    def chosen_organization(self) -> Organization | None:
-        return self.cleaned_data.get("organization")
 
     def offer_fields(self) -> dict:
         """Keyword arguments for offer_create / offer_update (without organization)."""
