@@ -17,7 +17,6 @@ import os
 import random
 import time
 
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.test import Client
@@ -35,6 +34,7 @@ from capacityhub.exchange.selectors.capacity_map import (
 from capacityhub.taxonomy.selectors import taxonomy_tree
 
 from .common import Result, measure
+from .matching import top_up_people
 
 PEOPLE = int(os.environ.get("BENCH_MAP_PEOPLE", "100000"))
 OFFERS = int(os.environ.get("BENCH_MAP_OFFERS", "20000"))
@@ -42,39 +42,9 @@ NEEDS = int(os.environ.get("BENCH_MAP_NEEDS", "10000"))
 SEED = 4_2026
 REGION_CODES = [*REGIONS, ""]
 LANGUAGES = ["en", "fr", "es", "ar", "pt", "de", "hi", "sw", "ha", "id", "ru", "zh", "bn", "uk"]
-COUNTRIES = ["NG", "KE", "IN", "BD", "ID", "BR", "MX", "DE", "FR", "PL", "UA", "EG", "US"]
 
 
 # Seeding ------------------------------------------------------------------------------------------
-
-
-def _top_up_people(rng: random.Random) -> int:
-    missing = PEOPLE - Profile.objects.count()
-    if missing <= 0:
-        return 0
-    unusable = make_password(None)
-    start = User.objects.count()
-    users = User.objects.bulk_create(
-        (
-            User(username=f"map-bench-{start + i}", password=unusable, is_demo=True)
-            for i in range(missing)
-        ),
-        batch_size=5000,
-    )
-    levels = ["public"] * 7 + ["members"] * 2 + ["private"]
-    Profile.objects.bulk_create(
-        (
-            Profile(
-                user_id=user.pk,
-                display_name=f"Map Bench {start + i}",
-                country=rng.choice(COUNTRIES),
-                capacities_visibility=rng.choice(levels),
-            )
-            for i, user in enumerate(users)
-        ),
-        batch_size=5000,
-    )
-    return missing
 
 
 def _languages(rng: random.Random) -> list[str]:
@@ -171,7 +141,7 @@ def seed() -> str:
     capacity_ids = list(taxonomy_tree().parent)
     started = time.perf_counter()
     with transaction.atomic():
-        people = _top_up_people(rng)
+        people = top_up_people(rng, PEOPLE)
         offers = _top_up_offers(rng, capacity_ids)
         needs = _top_up_needs(rng, capacity_ids)
     return (

@@ -72,8 +72,9 @@ LANGUAGES = ["en", "fr", "es", "ar", "pt", "de", "hi", "sw", "ha", "id", "ru", "
 # Seeding ------------------------------------------------------------------------------------------
 
 
-def _top_up_people(rng: random.Random) -> int:
-    missing = PEOPLE - Profile.objects.count()
+def top_up_people(rng: random.Random, total: int = PEOPLE) -> int:
+    """Bulk-add people (country, time zone, languages, mixed visibility) up to `total`."""
+    missing = total - Profile.objects.count()
     if missing <= 0:
         return 0
     unusable = make_password(None)
@@ -242,7 +243,7 @@ def seed() -> str:
     capacity_ids = list(taxonomy_tree().parent)
     started = time.perf_counter()
     with transaction.atomic():
-        people = _top_up_people(rng)
+        people = top_up_people(rng)
         offers = _top_up_offers(rng, capacity_ids)
         extra = _availability_needs_connections(rng, capacity_ids)
     matching_index.matching_index_changed()
