@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "capacityhub.taxonomy",
     "capacityhub.exchange",
     "capacityhub.search",
+    "capacityhub.knowledge",
+    "capacityhub.learning",
+    "capacityhub.events",
 ]
 
 MIDDLEWARE = [

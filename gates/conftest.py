@@ -38,6 +38,8 @@ from capacityhub.exchange.models import (
 from capacityhub.exchange.tests.factories_needs import NeedFactory, offer_of
 from capacityhub.taxonomy.models import Capacity, CapacityProposal, CapacityTranslation, Method
 
+from . import parts
+
 STARTER_TAXONOMY = "capacityhub/taxonomy/data/starter_taxonomy.json"
 
 
@@ -115,7 +117,7 @@ def api_world(transactional_db) -> ApiWorld:
     _staff_token, staff_secret = services.api_token_create(user=staff, name="fuzz")
     codes = ["organizational", "fundraising", "grant-writing", "lua-scripting", "translation"]
     exchange = _exchange(member, amina, other_chapter)
-    return ApiWorld(
+    world = ApiWorld(
         member_token=secret,
         member_token_id=token.pk,
         staff_token=staff_secret,
@@ -134,6 +136,15 @@ def api_world(transactional_db) -> ApiWorld:
             **exchange,
         },
     )
+    _add_parts_known(world.known, member, amina, staff, chapter)
+    return world
+
+
+def _add_parts_known(known: dict[str, list], member, other, staff, organization) -> None:
+    for part in parts.modules():
+        found = part.api_known(member=member, other=other, staff=staff, organization=organization)
+        for name, values in found.items():
+            known.setdefault(name, []).extend(values)
 
 
 def _exchange(member, amina, organization) -> dict[str, list]:
@@ -189,6 +200,8 @@ class World:
     connections: dict[str, Connection]
     invitation: Connection
     notifications: dict[str, Notification]
+    # What the later apps' gate parts add (gates/parts.py), by name.
+    extra: dict = field(default_factory=dict)
 
 
 def _connection(requester, offer: Offer, status: str, capacity: Capacity) -> Connection:
@@ -225,7 +238,7 @@ def world(owner, other, manager, staff, organization, taxonomy) -> World:
     reporting, lua = taxonomy["grant-reporting"], taxonomy["lua-scripting"]
     offer = offer_of(owner, lua, level=3)
     provider_offer = offer_of(other, reporting, level=4)  # with other's `knows` claim
-    return World(
+    world = World(
         users=users,
         organization=organization,
         proposal=proposal,
@@ -243,6 +256,9 @@ def world(owner, other, manager, staff, organization, taxonomy) -> World:
             for actor, user in users.items()
         },
     )
+    for part in parts.modules():
+        world.extra.update(part.build_world(world))
+    return world
 
 
 TRACKED = [
@@ -283,5 +299,5 @@ def fingerprint() -> list:
             {key: value for key, value in row.items() if key not in VOLATILE}
             for row in model.objects.order_by("pk").values()
         ]
-        for model in TRACKED
+        for model in TRACKED + parts.collect("TRACKED", [])
     ]

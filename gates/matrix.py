@@ -10,6 +10,7 @@ from django.urls import reverse
 from capacityhub.community.models import Profile, User
 from capacityhub.community.selectors import FIELD_GROUPS
 
+from . import parts
 from .conftest import World
 
 API = "/api/v1"
@@ -655,3 +656,10 @@ WEB_ROWS += [
         STAFF_ONLY,
     ),
 ]
+
+
+# --- the later apps' rows (gates/part_<app>.py) ------------------------------------------------
+
+API_ROWS += parts.collect("API_ROWS", [])
+WEB_ROWS += parts.collect("WEB_ROWS", [])
+WEB_READ_ONLY |= set(parts.collect("WEB_READ_ONLY", []))

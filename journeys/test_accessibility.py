@@ -10,8 +10,9 @@ setting the session cookie directly, picks the language with the language cookie
 axe on the page as served.
 """
 
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 import pytest
@@ -19,6 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 
+from journeys import pages
 from journeys.conftest import ARTIFACTS
 
 LANGUAGES = ["en", "ar"]
@@ -35,6 +37,7 @@ class Hub:
     need: object = None
     offer: object = None
     connection: object = None
+    extra: dict = field(default_factory=dict)  # what journeys/pages_<app>.py seeded
 
 
 # (name, path or callable(hub) -> path, who is signed in: None | "member" | "staff" | "manager")
@@ -108,6 +111,7 @@ PAGE_TYPES: list[tuple[str, str | Callable[[Hub], str], str | None]] = [
     ("capacity-map-staff", "/map/", "staff"),
     ("search", "/search/?q=lua", None),
     ("search-no-results", "/search/?q=zzzz-nothing&kind=need", "member"),
+    *pages.collect("PAGE_TYPES", []),
     ("not-found", "/no-such-page/", None),
     ("forbidden", lambda hub: f"/organizations/{hub.organization.slug}/edit/", "member"),
 ]
@@ -128,6 +132,7 @@ NOT_PAGES = {
     "capacity-map-csv",
     "capacity-map-json",
     "capacity-map-snapshot",
+    *pages.collect("NOT_PAGES", []),
 }
 
 
@@ -260,7 +265,7 @@ def hub(taxonomy_rows) -> Hub:
     api_token_create(user=member, name="chapter website")
     need, offer, connection = _seed_exchange(member=member, manager=manager)
 
-    return Hub(
+    hub = Hub(
         users={"member": member, "manager": manager, "staff": staff},
         organization=organization,
         proposal=proposal,
@@ -268,6 +273,9 @@ def hub(taxonomy_rows) -> Hub:
         offer=offer,
         connection=connection,
     )
+    for module in pages.modules():
+        hub.extra.update(module.seed(hub))
+    return hub
 
 
 def _seed_exchange(*, member, manager):
@@ -371,6 +379,7 @@ def test_every_page_of_the_web_app_is_in_the_gate():
 
     one = SimpleNamespace(pk=1, slug="x")
     example = Hub(users={}, organization=one, proposal=one, need=one, offer=one, connection=one)
+    example.extra = defaultdict(lambda: one)
     covered = set()
     for _name, path, _login in PAGE_TYPES:
         try:

@@ -159,3 +159,12 @@ api.add_router("", matching_router)
 from .search import router as search_router  # noqa: E402
 
 api.add_router("", search_router)
+
+# The knowledge base, courses, and live sessions and events.
+from .events import router as events_router  # noqa: E402
+from .knowledge import router as knowledge_router  # noqa: E402
+from .learning import router as learning_router  # noqa: E402
+
+api.add_router("", knowledge_router)
+api.add_router("", learning_router)
+api.add_router("", events_router)

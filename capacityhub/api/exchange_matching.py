@@ -6,9 +6,11 @@ Only a need or offer the caller may see has matches (else 404), and only people 
 caller their capacities are matched; hidden languages and locations neither count nor show.
 """
 
+from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils.translation import override
 from ninja import Field, Query, Router, Schema
 
 from capacityhub.exchange.selectors.matching import (
@@ -18,6 +20,7 @@ from capacityhub.exchange.selectors.matching import (
     open_needs_for_offer,
 )
 from capacityhub.exchange.selectors.offers import offer_get
+from capacityhub.exchange.suggestions import suggestions_for_need
 
 from .schemas import DETAIL_ERRORS, READ_AUTH, READ_OPENAPI, LanguageCode, ObjectId
 from .taxonomy import capacity_codes, content_language
@@ -95,6 +98,43 @@ def list_need_matches(request: HttpRequest, need_id: ObjectId, filters: Query[Ma
             "components": m.components,
         }
         for m in matches
+    ]
+
+
+class SuggestionOut(Schema):
+    kind: str = Field(description="resource, course, session or event.")
+    id: int
+    title: str
+    url: str = Field(description="Its page on the web.")
+    score: float = Field(ge=0, le=1)
+    reasons: list[str]
+    starts_at: datetime | None = Field(description="For sessions and events.")
+    language: str
+
+
+@router.get(
+    "/needs/{need_id}/suggestions", response={200: list[SuggestionOut], **DETAIL_ERRORS}, **READ
+)  # fmt: skip
+def list_need_suggestions(request: HttpRequest, need_id: ObjectId, filters: Query[MatchQuery]):
+    """Resources, courses, live sessions and events that could help with a need, best first."""
+    need = need_for_matching(viewer=request.user, pk=need_id)
+    with override(content_language(filters.lang)):
+        return _suggestions_out(request, need, filters.limit)
+
+
+def _suggestions_out(request: HttpRequest, need, limit: int) -> list[dict]:
+    return [
+        {
+            "kind": s.kind,
+            "id": s.object_id,
+            "title": s.title,
+            "url": request.build_absolute_uri(s.url),
+            "score": s.score,
+            "reasons": [str(reason) for reason in s.reasons],
+            "starts_at": s.starts_at,
+            "language": s.language,
+        }
+        for s in suggestions_for_need(need=need, viewer=request.user, limit=limit)
     ]
 
 

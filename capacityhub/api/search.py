@@ -5,7 +5,8 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from capacityhub.search.selectors import KINDS, search
+from capacityhub.search.registry import KINDS
+from capacityhub.search.selectors import search
 
 from .pagination import page_out
 from .people import READ
@@ -17,7 +18,7 @@ KindName = Literal[tuple(KINDS)]
 
 
 class SearchHitOut(Schema):
-    kind: str = Field(description="capacity, profile, organization or need.")
+    kind: str = Field(description="The kind of result, one of those `kind` accepts.")
     id: int
     title: str
     snippet: str = Field(

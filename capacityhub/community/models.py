@@ -12,11 +12,15 @@ from capacityhub.core.regions import REGION_CHOICES
 
 class User(AbstractUser):
     """An account. Roles: member (everyone), organization manager (via Membership), staff of
-    the Capacity Building Unit (is_staff), supervisory board member (is_board_member)."""
+    the Capacity Building Unit (is_staff), supervisory board member (is_board_member),
+    information specialist (curates the knowledge base) and course author (builds courses);
+    staff grant the last two in the admin."""
 
     email = models.EmailField(_("e-mail address"), blank=True)
     preferred_language = models.CharField(_("interface language"), max_length=8, blank=True)
     is_board_member = models.BooleanField(_("board member"), default=False)
+    is_information_specialist = models.BooleanField(_("information specialist"), default=False)
+    is_course_author = models.BooleanField(_("course author"), default=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
 

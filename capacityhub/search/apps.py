@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals
+        from .kinds import register_core_kinds
 
-        signals.connect()
+        register_core_kinds()

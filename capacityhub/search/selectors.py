@@ -1,25 +1,15 @@
-"""The one search: capacities, people, organizations and needs, as one viewer may see them."""
+"""The one search over every registered kind (registry.py), as one viewer may see it."""
 
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
-
-from capacityhub.community.models import Organization, Profile
-from capacityhub.taxonomy.selectors import capacity_code_map, capacity_labels
 
 from .backends import Hit, backend
 from .models import SearchDocument
+from .registry import KINDS
 
 Level = SearchDocument.Level
-KINDS = {
-    "capacity": _("Capacities"),
-    "profile": _("People"),
-    "organization": _("Organizations"),
-    "need": _("Needs"),
-}
 MAX_PAGE_SIZE = 100
 
 
@@ -74,48 +64,17 @@ def search(*, viewer, query: str, kinds=None, page: int = 1, page_size: int = 20
     return SearchResults(query, _results(hits), total, page, page_size, facets)
 
 
-def _lookups(hits: list[Hit]) -> dict:
-    """What the hits' URLs and titles need: one query per kind that needs one."""
-    ids: dict[str, list[int]] = {kind: [] for kind in KINDS}
-    for hit in hits:
-        ids[hit.kind].append(hit.object_id)
-    language = (get_language() or "en").split("-")[0]
-    found = {"language": language, "usernames": {}, "organizations": {}, "codes": {}}
-    if ids["profile"]:
-        # A deactivated account may still be indexed (no signal on users); never show it.
-        profiles = Profile.objects.filter(pk__in=ids["profile"], user__is_active=True)
-        found["usernames"] = dict(profiles.values_list("pk", "user__username"))
-    if ids["organization"]:
-        organizations = Organization.objects.filter(pk__in=ids["organization"])
-        found["organizations"] = {o.pk: o for o in organizations}
-    if ids["capacity"]:
-        found["codes"] = {cid: code for code, cid in capacity_code_map().items()}
-        found["labels"] = capacity_labels(language)
-    return found
-
-
-def _locate(hit: Hit, found: dict) -> tuple[str, str | None]:
-    """(title in the viewer's language, URL) of a hit; no URL if the object is gone."""
-    if hit.kind == "capacity" and hit.object_id in found["codes"]:
-        label = found["labels"].get(hit.object_id)
-        url = reverse("web:capacity-detail", args=[found["codes"][hit.object_id]])
-        return (label.label if label else hit.title), url
-    if hit.kind == "profile" and hit.object_id in found["usernames"]:
-        return hit.title, reverse("web:profile-detail", args=[found["usernames"][hit.object_id]])
-    if hit.kind == "organization" and hit.object_id in found["organizations"]:
-        organization = found["organizations"][hit.object_id]
-        url = reverse("web:organization-detail", args=[organization.slug])
-        return organization.localized_name(found["language"]), url
-    if hit.kind == "need":
-        return hit.title, reverse("web:need-detail", args=[hit.object_id])
-    return hit.title, None
-
-
 def _results(hits: list[Hit]) -> list[Result]:
-    found = _lookups(hits)
+    """Titles in the reader's language and URLs: one batch per kind on the page. An object
+    deleted since it was indexed is left out."""
+    language = (get_language() or "en").split("-")[0]
+    ids: dict[str, list[int]] = {}
+    for hit in hits:
+        ids.setdefault(hit.kind, []).append(hit.object_id)
+    located = {kind: KINDS[kind].locate(kind_ids, language) for kind, kind_ids in ids.items()}
     results = []
     for hit in hits:
-        title, url = _locate(hit, found)
-        if url is not None:  # an object deleted since it was indexed is left out
+        if hit.object_id in located[hit.kind]:
+            title, url = located[hit.kind][hit.object_id]
             results.append(Result(hit.kind, hit.object_id, title, hit.snippet, url))
     return results

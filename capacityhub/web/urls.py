@@ -1,12 +1,15 @@
 from .views import (
     accounts,
     community,
+    events,
     exchange_connections,
     exchange_map,
     exchange_matching,
     exchange_needs,
     exchange_offers,
     home,
+    knowledge,
+    learning,
     organizations,
     search,
     taxonomy,
@@ -25,4 +28,7 @@ urlpatterns = [
     *exchange_map.urlpatterns,
     *exchange_matching.urlpatterns,
     *search.urlpatterns,
+    *knowledge.urlpatterns,
+    *learning.urlpatterns,
+    *events.urlpatterns,
 ]

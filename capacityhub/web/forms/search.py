@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from capacityhub.search.selectors import KINDS
+from capacityhub.search.registry import labels
 
 
 class SearchForm(forms.Form):
@@ -11,7 +11,7 @@ class SearchForm(forms.Form):
     kind = forms.MultipleChoiceField(
         label=_("Only"),
         required=False,
-        choices=list(KINDS.items()),
+        choices=lambda: list(labels().items()),
         widget=forms.CheckboxSelectMultiple,
     )
 

@@ -72,3 +72,11 @@ def level_name(level) -> str:
         5: _("expert"),
     }
     return names.get(level, "")
+
+
+@register.simple_tag(takes_context=True)
+def panels(context, place: str, obj=None):
+    """The sections other apps add to this page (see capacityhub/web/panels.py)."""
+    from capacityhub.web.panels import render_panels
+
+    return render_panels(place, context["request"], obj)

@@ -17,6 +17,7 @@ from capacityhub.exchange.selectors.matching import (
     open_needs_for_offer,
 )
 from capacityhub.exchange.selectors.offers import offer_get
+from capacityhub.exchange.suggestions import suggestions_for_need
 
 MAX_ID = 2**63 - 1  # larger numbers cannot be database keys: a 404, not a 500
 DEFAULT_LIMIT = 20
@@ -42,6 +43,7 @@ def need_matches(request, pk: int):
         "limit": limit,
         "more": limit < MAX_LIMIT,
         "more_limit": MAX_LIMIT,
+        "suggestions": suggestions_for_need(need=need, viewer=request.user, limit=limit),
     }
     return render(request, "web/exchange/matching/need_matches.html", context)
 

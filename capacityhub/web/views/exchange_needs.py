@@ -26,6 +26,7 @@ from capacityhub.exchange.services.needs import (
     need_set_status,
     need_update,
 )
+from capacityhub.exchange.suggestions import suggestions_for_need
 from capacityhub.web.forms import add_service_errors
 from capacityhub.web.forms.exchange_needs import (
     STATUS_TARGETS,
@@ -125,6 +126,8 @@ def need_detail(request, pk: int):
         context["show_matches"] = True
         if can_act_for_need is not None:
             context["can_invite"] = can_act_for_need(need=need, user=request.user)
+    if need.is_active:
+        context["suggestions"] = suggestions_for_need(need=need, viewer=request.user)
     return render(request, "web/exchange/needs/detail.html", context)
 
 

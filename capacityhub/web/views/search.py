@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from capacityhub.search.selectors import KINDS, search
+from capacityhub.search.registry import labels
+from capacityhub.search.selectors import search
 from capacityhub.web.forms.search import SearchForm
 
 
@@ -50,7 +51,7 @@ def search_page(request):
         if found.results:
             page_obj = paginator.page(number)
     counts = found.facets if found else {}
-    facets = [(kind, label, counts.get(kind, 0)) for kind, label in KINDS.items()]
+    facets = [(kind, label, counts.get(kind, 0)) for kind, label in labels().items()]
     return render(
         request,
         "web/search/results.html",

@@ -1,0 +1,5 @@
+"""API of the events app."""
+
+from ninja import Router
+
+router = Router(tags=["events"])

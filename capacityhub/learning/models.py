@@ -1,0 +1,1 @@
+"""TODO: this app's models."""

@@ -1,0 +1,3 @@
+"""Pages of the knowledge app."""
+
+urlpatterns: list = []

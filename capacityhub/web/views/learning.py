@@ -1,0 +1,3 @@
+"""Pages of the learning app."""
+
+urlpatterns: list = []
