@@ -1,5 +1,6 @@
 """python manage.py seed_demo: load the deterministic demo community (development only)."""
 
+import importlib
 import time
 
 from django.conf import settings
@@ -11,6 +12,9 @@ from capacityhub.exchange.demo import write_demo_exchange
 from capacityhub.taxonomy.models import Capacity
 
 STARTER_TAXONOMY = "capacityhub/taxonomy/data/starter_taxonomy.json"
+# Later apps add their demo content with `capacityhub/<app>/demo.py: write_demo(*, seed) -> str`
+# (a one-line summary), run in this order after the community and the exchange.
+DEMO_APPS = ["knowledge", "learning", "events"]
 
 
 def _country_regions() -> dict[str, str]:
@@ -88,6 +92,9 @@ class Command(BaseCommand):
             f"({exchange['availability']} with availability), {exchange['connections']} "
             f"connections, {exchange['evidence']} evidence records."
         )
+        for app in DEMO_APPS:
+            demo = importlib.import_module(f"capacityhub.{app}.demo")
+            self.stdout.write(demo.write_demo(seed=seed))
         self.stdout.write(
             f"Sign in as {', '.join(DEMO_ACCOUNTS)} with the password “{DEMO_PASSWORD}”."
         )
