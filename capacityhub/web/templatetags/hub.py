@@ -80,3 +80,11 @@ def panels(context, place: str, obj=None):
     from capacityhub.web.panels import render_panels
 
     return render_panels(place, context["request"], obj)
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    """Sanitised HTML of Markdown written by people (capacityhub/core/markdown.py)."""
+    from capacityhub.core.markdown import render_markdown
+
+    return render_markdown(text)
