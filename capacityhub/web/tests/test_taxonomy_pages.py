@@ -417,3 +417,10 @@ def test_the_home_page_shows_live_numbers(client, taxonomy, owner, organization)
     assert "2 people" in html
     assert "1 organization" in html
     assert "6 capacities" in html
+
+
+def test_the_home_page_search_box_searches_the_whole_hub(client, db):
+    html = client.get(reverse("web:home")).content.decode()
+
+    assert f'action="{reverse("web:search")}"' in html
+    assert 'role="search"' in html
