@@ -15,7 +15,7 @@ built side by side never edit the same gate files. A part module may define:
 import importlib
 from types import ModuleType
 
-APPS = ["knowledge", "learning", "events"]
+APPS = ["knowledge", "learning", "events", "search"]
 
 
 def modules() -> list[ModuleType]:

@@ -160,6 +160,10 @@ from .search import router as search_router  # noqa: E402
 
 api.add_router("", search_router)
 
+from .opendata import router as opendata_router  # noqa: E402
+
+api.add_router("", opendata_router)
+
 # The knowledge base, courses, and live sessions and events.
 from .events import router as events_router  # noqa: E402
 from .knowledge import router as knowledge_router  # noqa: E402

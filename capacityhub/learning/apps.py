@@ -5,3 +5,12 @@ class LearningConfig(AppConfig):
     name = "capacityhub.learning"
     label = "learning"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .panels import register_panels
+        from .search import register_course_kind
+        from .suggestions import register_suggestions
+
+        register_course_kind()
+        register_suggestions()
+        register_panels()

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from capacityhub.taxonomy.models import fold
 
-from .models import SearchDocument
+from .models import SearchDocument, SearchFacet
 from .registry import KINDS
 
 Level = SearchDocument.Level
@@ -33,19 +33,37 @@ def document(kind: str, object_id: int, title: str, parts: Iterable[str], **fiel
     )
 
 
+def facet_rows(documents: Iterable[SearchDocument]) -> list[SearchFacet]:
+    """The saved documents' `facets` attribute ([(name, value), ...]) as rows, without
+    duplicates or empty values; values longer than the column are not facets."""
+    rows = []
+    for doc in documents:
+        seen = set()
+        for name, value in getattr(doc, "facets", None) or ():
+            value = str(value or "")
+            if value and len(value) <= 32 and len(name) <= 16 and (name, value) not in seen:
+                seen.add((name, value))
+                rows.append(SearchFacet(document_id=doc.pk, name=name, value=value))
+    return rows
+
+
 def reindex(kind: str, ids: Iterable[int]) -> None:
     """Replace the documents of these objects (removing those of objects that are gone)."""
     ids = list(ids)
     source = KINDS[kind]
     documents = [doc for obj in source.load(ids) for doc in source.documents(obj)]
     with transaction.atomic():
-        SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
+        stale = SearchDocument.objects.filter(kind=kind, object_id__in=ids)
+        SearchFacet.objects.filter(document__in=stale).delete()
+        stale.delete()
         SearchDocument.objects.bulk_create(documents, batch_size=BATCH)
+        SearchFacet.objects.bulk_create(facet_rows(documents), batch_size=BATCH * 4)
 
 
 def reindex_all() -> int:
     """Rebuild the whole index; returns the number of documents."""
     with transaction.atomic():
+        SearchFacet.objects.all().delete()
         SearchDocument.objects.all().delete()
         for kind, source in KINDS.items():
             model = source.model or source.load([]).model

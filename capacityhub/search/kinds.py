@@ -4,8 +4,14 @@ Other apps register theirs the same way, from their own AppConfig.ready()."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from capacityhub.community.models import Organization, Profile
+from capacityhub.community.models import (
+    Organization,
+    OrganizationLanguage,
+    Profile,
+    ProfileLanguage,
+)
 from capacityhub.core.models import Visibility
+from capacityhub.core.regions import region_of
 from capacityhub.exchange.models import Need
 from capacityhub.taxonomy.models import Capacity, CapacityTranslation
 from capacityhub.taxonomy.selectors import capacity_code_map, capacity_labels
@@ -56,8 +62,9 @@ def profile_documents(profile: Profile) -> list[SearchDocument]:
         Level.MEMBERS: {Visibility.PUBLIC, Visibility.MEMBERS},
         Level.PRIVATE: {Visibility.PUBLIC, Visibility.MEMBERS, Visibility.PRIVATE},
     }
-    return [
-        document(
+    documents = []
+    for audience, shown in audiences.items():
+        doc = document(
             "profile",
             profile.pk,
             profile.display_name,
@@ -65,8 +72,21 @@ def profile_documents(profile: Profile) -> list[SearchDocument]:
             visibility=audience,
             owner_id=profile.user_id,
         )
-        for audience, shown in audiences.items()
-    ]
+        doc.facets = profile_facets(profile, shown)
+        documents.append(doc)
+    return documents
+
+
+def profile_facets(profile: Profile, shown: set[str]) -> list[tuple[str, str]]:
+    """Region and languages, each only in the documents of audiences allowed to see them: a
+    facet is as visible as the document that carries it."""
+    facets = []
+    region = region_of(profile.country)
+    if region and profile.location_visibility in shown:
+        facets.append(("region", region))
+    if profile.languages_visibility in shown:
+        facets += [("language", entry.language) for entry in profile.languages.all()]
+    return facets
 
 
 def locate_profiles(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
@@ -81,7 +101,11 @@ def locate_profiles(ids: list[int], language: str) -> dict[int, tuple[str, str]]
 def organization_documents(organization: Organization) -> list[SearchDocument]:
     names = [name for name in organization.names.values() if isinstance(name, str)]
     parts = [organization.slug.replace("-", " "), *names, organization.description]
-    return [document("organization", organization.pk, organization.name, parts)]
+    doc = document("organization", organization.pk, organization.name, parts)
+    doc.facets = [("language", entry.language) for entry in organization.languages.all()]
+    if organization.region:
+        doc.facets.append(("region", organization.region))
+    return [doc]
 
 
 def locate_organizations(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
@@ -92,16 +116,19 @@ def locate_organizations(ids: list[int], language: str) -> dict[int, tuple[str, 
 
 
 def need_documents(need: Need) -> list[SearchDocument]:
-    return [
-        document(
-            "need",
-            need.pk,
-            need.title,
-            [need.description],
-            visibility=need.visibility,
-            owner_id=need.requester_id,
-        )
-    ]
+    doc = document(
+        "need",
+        need.pk,
+        need.title,
+        [need.description],
+        visibility=need.visibility,
+        owner_id=need.requester_id,
+    )
+    doc.facets = [("capacity", str(capacity.pk)) for capacity in need.capacities.all()]
+    doc.facets += [("language", code) for code in need.languages or [] if isinstance(code, str)]
+    if need.region:
+        doc.facets.append(("region", need.region))
+    return [doc]
 
 
 def locate_needs(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
@@ -126,29 +153,33 @@ def register_core_kinds() -> None:
         SearchKind(
             name="profile",
             label=_("People"),
-            load=lambda ids: Profile.objects.filter(pk__in=ids).select_related("user"),
+            load=lambda ids: (
+                Profile.objects.filter(pk__in=ids)
+                .select_related("user")
+                .prefetch_related("languages")
+            ),
             documents=profile_documents,
             locate=locate_profiles,
             # Users themselves are not watched (every sign-in saves one): deleting an account
             # deletes its profile, and a deactivated account's profile is left out by locate.
-            watch=((Profile, "pk"),),
+            watch=((Profile, "pk"), (ProfileLanguage, "profile_id")),
         )
     )
     register(
         SearchKind(
             name="organization",
             label=_("Organizations"),
-            load=lambda ids: Organization.objects.filter(pk__in=ids),
+            load=lambda ids: Organization.objects.filter(pk__in=ids).prefetch_related("languages"),
             documents=organization_documents,
             locate=locate_organizations,
-            watch=((Organization, "pk"),),
+            watch=((Organization, "pk"), (OrganizationLanguage, "organization_id")),
         )
     )
     register(
         SearchKind(
             name="need",
             label=_("Needs"),
-            load=lambda ids: Need.objects.filter(pk__in=ids),
+            load=lambda ids: Need.objects.filter(pk__in=ids).prefetch_related("capacities"),
             documents=need_documents,
             locate=locate_needs,
             watch=((Need, "pk"),),

@@ -37,3 +37,28 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id} ({self.visibility})"
+
+
+class SearchFacet(models.Model):
+    """One facet value of one document ("language" = "fr", "capacity" = "12", "type" = …).
+
+    Kept beside its document (and deleted with it), so a facet is exactly as visible as the
+    document that carries it: a profile's public document has no members-only facet values."""
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="facet_values"
+    )
+    name = models.CharField(max_length=16)
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "name", "value"], name="search_facet_unique_per_document"
+            )
+        ]
+        # Filtering finds documents by (name, value); counting reads (document → name, value).
+        indexes = [models.Index(fields=["name", "value", "document"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"

@@ -10,6 +10,7 @@ from .views import (
     home,
     knowledge,
     learning,
+    opendata,
     organizations,
     search,
     taxonomy,
@@ -31,4 +32,5 @@ urlpatterns = [
     *knowledge.urlpatterns,
     *learning.urlpatterns,
     *events.urlpatterns,
+    *opendata.urlpatterns,
 ]

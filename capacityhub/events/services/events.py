@@ -1,0 +1,271 @@
+"""Writes to sessions and events: schedule one, change it.
+
+Any member may host a live session (for themselves, or for an organization they manage);
+the other kinds are organized by an organization, so only its managers (and staff) may
+schedule or change them. Lowering the seats below those already confirmed is refused;
+raising them moves the waitlist up.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacityhub.community.models import Organization
+from capacityhub.community.selectors import organization_can_edit
+from capacityhub.core.audit import audit_log, diff
+from capacityhub.core.languages import is_language
+from capacityhub.core.permissions import require_member
+from capacityhub.core.regions import REGIONS
+from capacityhub.core.versioning import version_bump
+from capacityhub.knowledge.models import Resource
+from capacityhub.taxonomy.models import Capacity
+
+from ..models import MAX_SEATS, Event, Registration
+from ..timezones import is_zone
+from .registrations import promote_waitlist
+
+MAX_CAPACITIES = 20
+MAX_LANGUAGES = 30
+MAX_RESOURCES = 30
+SCALAR_FIELDS = {
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "online",
+    "place",
+    "region",
+    "languages",
+    "interpretation_languages",
+    "seats",
+    "registration_deadline",
+    "call_url",
+    "recording_url",
+}
+EDITABLE_FIELDS = SCALAR_FIELDS | {"capacities", "resources"}
+Kind = Event.Kind
+
+
+# Permissions -----------------------------------------------------------------------------------
+
+
+def event_can_edit(*, event: Event, user) -> bool:
+    """The host, the managers of the organizing organization, and staff."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_staff or event.host_id == user.pk:
+        return True
+    return event.organization_id is not None and organization_can_edit(
+        organization=event.organization, user=user
+    )
+
+
+def require_event_editor(actor, event: Event) -> None:
+    require_member(actor)
+    if not event_can_edit(event=event, user=actor):
+        raise PermissionDenied(_("Only its host, its organizers and staff can do this."))
+
+
+def _require_can_organize(actor, kind: str, organization: Organization | None) -> None:
+    require_member(actor)
+    if organization is not None and not organization_can_edit(
+        organization=organization, user=actor
+    ):
+        raise PermissionDenied(_("Only this organization's managers and staff can do this."))
+    if kind != Kind.SESSION and organization is None and not actor.is_staff:
+        raise PermissionDenied(_("Events are organized by an organization you manage."))
+
+
+# Validation ------------------------------------------------------------------------------------
+
+
+def _list_of(values, field: str, limit: int) -> list:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise ValidationError({field: _("Give a list.")})
+    values = list(dict.fromkeys(values))
+    if len(values) > limit:
+        raise ValidationError({field: _("At most %(n)d may be chosen.") % {"n": limit}})
+    return values
+
+
+def _clean_languages(values, field: str) -> list[str]:
+    codes = _list_of(values, field, MAX_LANGUAGES)
+    unknown = [c for c in codes if not isinstance(c, str) or not is_language(c)]
+    if unknown:
+        raise ValidationError(
+            {field: _("Unknown language code: %s.") % ", ".join(map(str, unknown))}
+        )
+    return codes
+
+
+def _resolve_capacities(values) -> list[Capacity]:
+    codes = _list_of(values, "capacities", MAX_CAPACITIES)
+    found = Capacity.objects.filter(is_active=True).in_bulk(
+        [c for c in codes if isinstance(c, str)], field_name="code"
+    )
+    unknown = [str(c) for c in codes if c not in found]
+    if unknown:
+        raise ValidationError({"capacities": _("Unknown capacity: %s.") % ", ".join(unknown)})
+    return [found[code] for code in codes]
+
+
+def _resolve_resources(values) -> list[Resource]:
+    ids = _list_of(values, "resources", MAX_RESOURCES)
+    if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+        raise ValidationError({"resources": _("Give a list of resource numbers.")})
+    listed = [Resource.Status.PUBLISHED, Resource.Status.OUTDATED]
+    found = Resource.objects.filter(status__in=listed).in_bulk(ids)
+    unknown = [str(i) for i in ids if i not in found]
+    if unknown:
+        raise ValidationError({"resources": _("Unknown resource: %s.") % ", ".join(unknown)})
+    return [found[i] for i in ids]
+
+
+def _clean_times(event: Event, *, creating: bool) -> None:
+    for field in ("starts_at", "ends_at"):
+        value = getattr(event, field)
+        if not isinstance(value, datetime) or timezone.is_naive(value):
+            raise ValidationError({field: _("Give a date and time.")})
+    if event.ends_at <= event.starts_at:
+        raise ValidationError({"ends_at": _("It cannot end before it starts.")})
+    if creating and event.starts_at < timezone.now():
+        raise ValidationError({"starts_at": _("It cannot start in the past.")})
+    deadline = event.registration_deadline
+    if deadline is not None and (not isinstance(deadline, datetime) or timezone.is_naive(deadline)):
+        raise ValidationError({"registration_deadline": _("Give a date and time.")})
+    if deadline is not None and deadline > event.ends_at:
+        raise ValidationError(
+            {"registration_deadline": _("Registration must close before it ends.")}
+        )
+
+
+def _clean_scalars(fields: dict) -> dict:
+    cleaned = dict(fields)
+    if "title" in cleaned:
+        cleaned["title"] = (cleaned["title"] or "").strip()
+        if not cleaned["title"]:
+            raise ValidationError({"title": _("Give it a short title.")})
+    for name in ("description", "place", "call_url", "recording_url"):
+        if name in cleaned:
+            cleaned[name] = (cleaned[name] or "").strip()
+    if "time_zone" in cleaned and not is_zone(cleaned["time_zone"]):
+        raise ValidationError({"time_zone": _("Unknown time zone.")})
+    if "region" in cleaned:
+        cleaned["region"] = cleaned["region"] or ""
+        if cleaned["region"] and cleaned["region"] not in REGIONS:
+            raise ValidationError({"region": _("Unknown region.")})
+    for name in ("languages", "interpretation_languages"):
+        if name in cleaned:
+            cleaned[name] = _clean_languages(cleaned[name], name)
+    if "online" in cleaned and not isinstance(cleaned["online"], bool):
+        raise ValidationError({"online": _("Say yes or no.")})
+    if "seats" in cleaned:
+        seats = cleaned["seats"]
+        if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
+            raise ValidationError({"seats": _("Seats must be between 1 and %d.") % MAX_SEATS})
+    return cleaned
+
+
+def _clean_event(event: Event, *, creating: bool) -> None:
+    _clean_times(event, creating=creating)
+    if not event.online and not event.place:
+        raise ValidationError({"place": _("Say where it takes place, or that it is online.")})
+    if event.is_session and not event.online:
+        raise ValidationError({"online": _("Live sessions take place online.")})
+    event.full_clean(exclude=["host", "organization"])
+
+
+# Services --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def event_create(
+    *,
+    actor,
+    kind: str,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    organization: Organization | None = None,
+    capacities: list[str] = (),
+    **fields,
+) -> Event:
+    """Schedule a live session (any member) or an event (its organization's managers, staff)."""
+    if kind not in Kind.values:
+        raise ValidationError({"kind": _("Unknown kind.")})
+    _require_can_organize(actor, kind, organization)
+    unknown = set(fields) - SCALAR_FIELDS - {"resources"}
+    if unknown:
+        raise ValidationError({name: _("This field cannot be set.") for name in unknown})
+    resource_ids = fields.pop("resources", None)
+    cleaned = _clean_scalars({"title": title, "starts_at": starts_at, "ends_at": ends_at, **fields})
+    resolved = _resolve_capacities(capacities)
+    resources = _resolve_resources(resource_ids) if resource_ids is not None else []
+    event = Event(kind=kind, host=actor, organization=organization, **cleaned)
+    _clean_event(event, creating=True)
+    event.save()
+    event.capacities.set(resolved)
+    event.resources.set(resources)
+    audit_log(
+        actor=actor,
+        action="event.create",
+        target=event,
+        changes={
+            "kind": kind,
+            "title": event.title,
+            "starts_at": event.starts_at.isoformat(),
+            "organization": organization.slug if organization else None,
+            "capacities": [c.code for c in resolved],
+        },
+    )
+    return event
+
+
+def _confirmed_count(event: Event) -> int:
+    return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+@transaction.atomic
+def event_update(*, actor, event: Event, expected_version: int | None = None, **changes) -> Event:
+    """Change a session or event; send `expected_version` to be told of a concurrent change."""
+    require_event_editor(actor, event)
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
+    capacity_codes = changes.pop("capacities", None)
+    resource_ids = changes.pop("resources", None)
+    changes = _clean_scalars(changes)
+    capacities = _resolve_capacities(capacity_codes) if capacity_codes is not None else None
+    resources = _resolve_resources(resource_ids) if resource_ids is not None else None
+    # Lock the row first: the seats check must see every registration committed before it.
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    event.version = locked.version
+    before = {name: getattr(event, name) for name in changes}
+    for name, value in changes.items():
+        setattr(event, name, value)
+    _clean_event(event, creating=False)
+    if "seats" in changes and event.seats < _confirmed_count(event):
+        raise ValidationError(
+            {
+                "seats": _("%d people are already confirmed; seats cannot be fewer.")
+                % _confirmed_count(event)
+            }
+        )
+    version_bump(Event, event, expected_version)
+    event.save(update_fields=[*changes, "updated_at"])
+    record = {k: [str(a), str(b)] for k, (a, b) in diff(before, changes).items()}
+    if capacities is not None:
+        event.capacities.set(capacities)
+        record["capacities"] = [c.code for c in capacities]
+    if resources is not None:
+        event.resources.set(resources)
+        record["resources"] = [r.pk for r in resources]
+    if "seats" in changes:
+        promote_waitlist(event)
+    audit_log(actor=actor, action="event.update", target=event, changes=record)
+    return event

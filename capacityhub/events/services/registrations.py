@@ -1,0 +1,201 @@
+"""Registrations: a seat or a place on the waitlist, cancelling, and attendance.
+
+Seats are never oversubscribed: every write that counts confirmed registrations first locks
+the event's row (`select_for_update`, on PostgreSQL) inside a transaction that, on SQLite,
+begins IMMEDIATE and so holds the database's write lock. Either way two registrations for
+the same event never count the seats at the same time
+(docs/decisions/0012-registrations-without-oversubscription.md).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from capacityhub.community.evidence import evidence_record, evidence_source
+from capacityhub.community.models import Evidence, Profile
+from capacityhub.core.audit import audit_log
+from capacityhub.core.notifications import notify
+from capacityhub.core.permissions import require_member
+
+from ..models import Event, Registration
+
+Status = Registration.Status
+MAX_ATTENDANCE = 1000
+
+
+def _locked(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _url(event: Event) -> str:
+    return reverse(f"web:{event.section}-detail", args=[event.pk])
+
+
+def _notify_promoted(registration: Registration, event: Event) -> None:
+    user = registration.user
+
+    def send() -> None:
+        notify(
+            recipient=user,
+            subject=gettext_lazy("A seat opened up: you are confirmed for “%(title)s”"),
+            body=gettext_lazy("You were on the waitlist; your seat is now confirmed."),
+            context={"title": event.title},
+            url=_url(event),
+        )
+
+    transaction.on_commit(send)
+
+
+def promote_waitlist(event: Event) -> list[Registration]:
+    """Confirm the first people on the waitlist while seats are free, and tell them.
+    Must run inside the caller's transaction, with the event's row locked."""
+    confirmed = event.registrations.filter(status=Status.CONFIRMED).count()
+    free = event.seats - confirmed
+    if free <= 0:
+        return []
+    waiting = list(
+        event.registrations.filter(status=Status.WAITLISTED)
+        .select_related("user")
+        .order_by("queued_at", "id")[:free]
+    )
+    for registration in waiting:
+        registration.status = Status.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+        audit_log(
+            actor=None,
+            action="registration.promote",
+            target=registration,
+            changes={"event": event.pk, "user": registration.user_id},
+        )
+        _notify_promoted(registration, event)
+    return waiting
+
+
+def _check_open(event: Event, now) -> None:
+    if event.starts_at <= now:
+        raise ValidationError({"event": _("It has already started; registration is closed.")})
+    if event.registration_deadline is not None and now > event.registration_deadline:
+        raise ValidationError({"registration_deadline": _("Registration has closed.")})
+
+
+@transaction.atomic
+def registration_create(*, actor, event: Event) -> Registration:
+    """Take a seat, or a place on the waitlist when every seat is taken."""
+    require_member(actor)
+    event = _locked(event)
+    now = timezone.now()
+    _check_open(event, now)
+    existing = Registration.objects.filter(event=event, user=actor).first()
+    if existing is not None and existing.status != Status.CANCELLED:
+        raise ValidationError({"registration": _("You are already registered.")})
+    confirmed = event.registrations.filter(status=Status.CONFIRMED).count()
+    status = Status.CONFIRMED if confirmed < event.seats else Status.WAITLISTED
+    if existing is None:
+        registration = Registration.objects.create(
+            event=event, user=actor, status=status, queued_at=now
+        )
+    else:
+        registration = existing
+        registration.status, registration.queued_at = status, now
+        registration.save(update_fields=["status", "queued_at", "updated_at"])
+    audit_log(
+        actor=actor,
+        action="registration.create",
+        target=registration,
+        changes={"event": event.pk, "status": status},
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, actor, event: Event) -> Registration:
+    """Give up one's seat (or waitlist place); the first on the waitlist moves up."""
+    require_member(actor)
+    event = _locked(event)
+    registration = Registration.objects.filter(
+        event=event, user=actor, status__in=[Status.CONFIRMED, Status.WAITLISTED]
+    ).first()
+    if registration is None:
+        raise ValidationError({"registration": _("You are not registered.")})
+    if event.ends_at <= timezone.now():
+        raise ValidationError({"event": _("It is over; the registration stays as it was.")})
+    was = registration.status
+    registration.status = Status.CANCELLED
+    registration.save(update_fields=["status", "updated_at"])
+    audit_log(
+        actor=actor,
+        action="registration.cancel",
+        target=registration,
+        changes={"event": event.pk, "status": [was, Status.CANCELLED]},
+    )
+    if was == Status.CONFIRMED:
+        promote_waitlist(event)
+    return registration
+
+
+def _record_evidence(event: Event, registration: Registration, actor) -> None:
+    capacities = list(event.capacities.all())
+    occurred_on = timezone.localdate(event.starts_at)
+    attendee = Profile.objects.filter(user_id=registration.user_id).first()
+    host = Profile.objects.filter(user_id=event.host_id).first()
+    for capacity in capacities:
+        if attendee is not None:
+            evidence_record(
+                profile=attendee,
+                capacity=capacity,
+                kind=Evidence.Kind.ATTENDED,
+                source=evidence_source(registration),
+                occurred_on=occurred_on,
+                confirmed_by=actor,
+                note=event.title[:300],
+            )
+        if host is not None:
+            evidence_record(
+                profile=host,
+                capacity=capacity,
+                kind=Evidence.Kind.FACILITATED,
+                source=evidence_source(event),
+                occurred_on=occurred_on,
+                confirmed_by=actor,
+                note=event.title[:300],
+            )
+
+
+@transaction.atomic
+def attendance_mark(*, actor, event: Event, usernames: list[str]) -> list[Registration]:
+    """Hosts and organizers mark who attended, once it has started. Each attendee gets
+    evidence ATTENDED on its capacities and the host FACILITATED (recorded once)."""
+    from .events import require_event_editor
+
+    require_event_editor(actor, event)
+    if not isinstance(usernames, list) or len(usernames) > MAX_ATTENDANCE:
+        raise ValidationError({"usernames": _("Give a list of usernames.")})
+    if event.starts_at > timezone.now():
+        raise ValidationError({"event": _("Attendance can be marked once it has started.")})
+    registrations = {
+        r.user.username: r
+        for r in event.registrations.filter(
+            status=Status.CONFIRMED, user__username__in=usernames
+        ).select_related("user")
+    }
+    missing = [name for name in usernames if name not in registrations]
+    if missing:
+        raise ValidationError(
+            {"usernames": _("Not registered with a confirmed seat: %s.") % ", ".join(missing)}
+        )
+    now = timezone.now()
+    for registration in registrations.values():
+        if not registration.attended:
+            registration.attended, registration.attendance_marked_at = True, now
+            registration.save(update_fields=["attended", "attendance_marked_at", "updated_at"])
+            audit_log(
+                actor=actor,
+                action="registration.attended",
+                target=registration,
+                changes={"event": event.pk, "user": registration.user_id},
+            )
+        _record_evidence(event, registration, actor)
+    return list(registrations.values())

@@ -1,0 +1,1 @@
+"""Every write to the knowledge base: resources, feedback from readers, curation."""

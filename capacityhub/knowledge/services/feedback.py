@@ -1,0 +1,169 @@
+"""What readers add to a resource: evidence of use, endorsements, reported problems, and
+requests for a translation (which become needs in the exchange)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacityhub.core.audit import audit_log
+from capacityhub.core.languages import language_name
+from capacityhub.core.permissions import require_member
+from capacityhub.core.ratelimit import hit
+from capacityhub.core.regions import REGIONS
+from capacityhub.exchange.models import Need
+from capacityhub.exchange.services.needs import need_create
+from capacityhub.taxonomy.models import Capacity
+
+from ..models import ORGANIZATION_KIND_CHOICES, Endorsement, Resource, ResourceReport, ResourceUse
+from .validation import MAX_CAPACITIES, clean_language
+
+TRANSLATION_CAPACITY = "translation"
+REPORTS_PER_HOUR = 20
+
+
+def _require_listed(resource: Resource) -> None:
+    if not resource.is_listed:
+        raise ValidationError({"resource": _("This resource was merged or withdrawn.")})
+
+
+def _clean_use(
+    *, region, language, organization_kind, audience_size, outcome, rating, comment, used_on
+) -> None:
+    if region not in REGIONS:
+        raise ValidationError({"region": _("Choose a region.")})
+    clean_language(language)
+    if organization_kind not in {value for value, _label in ORGANIZATION_KIND_CHOICES}:
+        raise ValidationError({"organization_kind": _("Choose a kind of organization.")})
+    if isinstance(audience_size, bool) or not isinstance(audience_size, int):
+        raise ValidationError({"audience_size": _("Give a number of people.")})
+    if not 0 <= audience_size <= 1_000_000:
+        raise ValidationError({"audience_size": _("Give a number of people.")})
+    if outcome not in ResourceUse.Outcome.values:
+        raise ValidationError({"outcome": _("Say how it went.")})
+    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
+        raise ValidationError({"rating": _("Rate it from 1 to 5.")})
+    if len(comment or "") > 4000:
+        raise ValidationError({"comment": _("The comment is too long (4000 characters at most).")})
+    if not isinstance(used_on, date) or used_on > timezone.localdate():
+        raise ValidationError({"used_on": _("Give the date you used it (not in the future).")})
+
+
+@transaction.atomic
+def resource_use_record(
+    *,
+    actor,
+    resource: Resource,
+    region: str,
+    language: str,
+    organization_kind: str,
+    audience_size: int,
+    outcome: str,
+    rating: int,
+    comment: str = "",
+    used_on: date | None = None,
+) -> ResourceUse:
+    """Record that the actor used the resource: where, in which language, with whom, how it
+    went. One record per person and day; a second one that day is refused, not double-counted."""
+    require_member(actor)
+    _require_listed(resource)
+    used_on = used_on or timezone.localdate()
+    fields = {
+        "region": region,
+        "language": language,
+        "organization_kind": organization_kind,
+        "audience_size": audience_size,
+        "outcome": outcome,
+        "rating": rating,
+        "comment": (comment or "").strip(),
+        "used_on": used_on,
+    }
+    _clean_use(**fields)
+    if ResourceUse.objects.filter(resource=resource, user=actor, used_on=used_on).exists():
+        raise ValidationError(
+            {"used_on": _("You already recorded a use of this resource on that day.")}
+        )
+    use = ResourceUse.objects.create(resource=resource, user=actor, **fields)
+    audit_log(
+        actor=actor,
+        action="resource.use",
+        target=resource,
+        changes={"use": use.pk, "region": region, "rating": rating},
+    )
+    return use
+
+
+@transaction.atomic
+def resource_endorse(*, actor, resource: Resource, comment: str = "") -> Endorsement:
+    """Vouch for a learning pattern, once."""
+    require_member(actor)
+    _require_listed(resource)
+    if not resource.is_learning_pattern:
+        raise ValidationError({"resource": _("Only learning patterns can be endorsed.")})
+    if len(comment or "") > 2000:
+        raise ValidationError({"comment": _("The comment is too long (2000 characters at most).")})
+    if Endorsement.objects.filter(resource=resource, user=actor).exists():
+        raise ValidationError({"resource": _("You already endorsed this learning pattern.")})
+    return Endorsement.objects.create(
+        resource=resource, user=actor, comment=(comment or "").strip()
+    )
+
+
+@transaction.atomic
+def resource_report(*, actor, resource: Resource, reason: str, details: str = "") -> ResourceReport:
+    """Tell the information specialists about a problem with a resource."""
+    require_member(actor)
+    if reason not in ResourceReport.Reason.values:
+        raise ValidationError({"reason": _("Choose a reason.")})
+    if len(details or "") > 4000:
+        raise ValidationError({"details": _("The details are too long (4000 characters at most).")})
+    if not hit(f"resource-report:{actor.pk}", REPORTS_PER_HOUR, 3600):
+        raise ValidationError({"reason": _("You reported many problems; try again later.")})
+    return ResourceReport.objects.create(
+        resource=resource, reporter=actor, reason=reason, details=(details or "").strip()
+    )
+
+
+def _translation_capacities(resource: Resource) -> list[str]:
+    codes = [c.code for c in resource.capacities.all() if c.is_active]
+    if Capacity.objects.filter(code=TRANSLATION_CAPACITY, is_active=True).exists():
+        codes = [TRANSLATION_CAPACITY, *(c for c in codes if c != TRANSLATION_CAPACITY)]
+    return codes[:MAX_CAPACITIES]
+
+
+@transaction.atomic
+def resource_translation_request(*, actor, resource: Resource, language: str) -> Need:
+    """Ask for a translation into `language`: a public need in the exchange, on the
+    "translation" capacity (when the taxonomy has it) and the resource's capacities, that
+    translators can answer."""
+    require_member(actor)
+    _require_listed(resource)
+    clean_language(language)
+    if language == resource.language:
+        raise ValidationError({"language": _("The resource is already in this language.")})
+    family = Resource.objects.filter(original_id=resource.original_id or resource.pk)
+    if family.filter(language=language, status__in=[Resource.Status.PUBLISHED]).exists():
+        raise ValidationError({"language": _("There is already a version in this language.")})
+    url = reverse("web:resource-detail", args=[resource.pk])
+    name = language_name(language)
+    need = need_create(
+        actor=actor,
+        title=(
+            _("Translate “%(title)s” into %(language)s")
+            % {"title": resource.title, "language": name}
+        )[:200],
+        description=_("A translation of the resource “%(title)s” (%(url)s) into %(language)s.")
+        % {"title": resource.title, "url": url, "language": name},
+        capacities=_translation_capacities(resource),
+        languages=[language],
+    )
+    audit_log(
+        actor=actor,
+        action="resource.translation_request",
+        target=resource,
+        changes={"need": need.pk, "language": language},
+    )
+    return need
