@@ -44,6 +44,8 @@ def setup_django() -> None:
     os.environ["DEBUG"] = "1"  # demo data is refused otherwise; timings run with DEBUG off
     os.environ.pop("DATABASE_URL", None)  # never the real database
     os.environ["SQLITE_PATH"] = str(DATABASE)
+    if os.environ.get("BENCH_DATABASE_URL"):  # an empty, throwaway PostgreSQL database
+        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
     for path in DATABASE.parent.glob(DATABASE.name + "*"):
         path.unlink()
 

@@ -251,4 +251,8 @@ def run(context=None) -> list[Result]:
             ),
         )
     )
+    for result in results:  # the machine's load shows less in CPU time than in wall time
+        ordered = sorted(result.cpu)
+        cpu_p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        result.note = "; ".join(filter(None, [f"p95 CPU {cpu_p95:.1f} ms", result.note]))
     return results

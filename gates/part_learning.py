@@ -339,16 +339,17 @@ WEB_READ_ONLY: set = {
 }
 
 
-def read_only_args(world) -> dict[str, list]:
-    """Arguments of the read-only pages above, for the matrix's read-only check."""
-    objects = world.extra["learning"]
-    slug = objects["course"].slug
-    return {
-        "course-detail": [slug],
-        "lesson-detail": [slug, objects["text"].pk],
-        "certificate-detail": [slug],
-        "certificate-verify": ["no-such-code"],
-    }
+def _slug(world) -> str:
+    return world.extra["learning"]["course"].slug
+
+
+# Arguments of the read-only pages above that take some (see gates/parts.py).
+READ_ONLY_ARGS = {
+    "course-detail": lambda world: [_slug(world)],
+    "lesson-detail": lambda world: [_slug(world), world.extra["learning"]["text"].pk],
+    "certificate-detail": lambda world: [_slug(world)],
+    "certificate-verify": lambda world: ["no-such-code"],
+}
 
 
 def api_known(*, member, other, staff, organization) -> dict:

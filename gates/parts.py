@@ -9,7 +9,8 @@ built side by side never edit the same gate files. A part module may define:
                  real values for the API fuzz run, by parameter or field name
                  (`member` holds the fuzz token and manages `organization`);
   API_ROWS, WEB_ROWS, WEB_READ_ONLY
-                 its permission-matrix rows (see matrix.Row) and its read-only page names.
+                 its permission-matrix rows (see matrix.Row) and its read-only page names;
+  READ_ONLY_ARGS {page name: callable(world) -> URL args} for read-only pages that take some.
 """
 
 import importlib

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+DEMO_MEMBER = "demo-member"
 SESSIONS = [
     ("Edit-a-thon office hours", ["en", "ha"], ["ar"], "edit-a-thon", "Africa/Lagos"),
     ("Introducción a Wikidata", ["es"], [], "wikidata", "America/Bogota"),
@@ -133,8 +134,13 @@ def _write(seed: int) -> str:
         if code in capacity_ids
     )
     registrations = []
-    for event in events:
+    member = next((u for u in users if u.username == DEMO_MEMBER), None)
+    for index, event in enumerate(events):
         people = rng.sample([u for u in users if u.pk != event.host_id], min(len(users) - 1, 8))
+        # The demo member has a seat at the first (full) session and the first event.
+        wanted = member is not None and member.pk != event.host_id
+        if wanted and index in (0, len(SESSIONS) + 3) and member not in people:
+            people[0] = member
         for rank, person in enumerate(people):
             confirmed = rank < event.seats
             registrations.append(

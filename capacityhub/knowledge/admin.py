@@ -5,6 +5,7 @@ audited and re-indexed); content is edited on the hub's own pages."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Endorsement, Resource, ResourceReport, ResourceUse
@@ -59,6 +60,7 @@ class ResourceAdmin(ReadOnlyAdmin):
     search_fields = ("title", "summary", "author_names", "uid")
     date_hierarchy = "created_at"
     inlines = [ResourceUseInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["feature", "stop_featuring", "mark_current"]
 
     @admin.action(description=_("Feature the chosen resources"))

@@ -104,12 +104,7 @@ def resources_import(records: list[ResourceRecord], *, actor=None) -> ImportResu
             message = f"unknown capacity code {unknown[0]!r}"
             raise OpenDataError(message, row=row, field_name="capacities")
     with transaction.atomic():
-        existing = {
-            str(r.uid): r
-            for r in Resource.objects.filter(uid__in=[r.uid for r in records]).prefetch_related(
-                "capacities"
-            )
-        }
+        existing = _by_uid([r.uid for r in records], "capacities")
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         saved = {}
         for record in records:
@@ -126,6 +121,15 @@ def resources_import(records: list[ResourceRecord], *, actor=None) -> ImportResu
                 changes={"created": result.created, "updated": result.updated},
             )
     return result
+
+
+def _by_uid(uids: list[str], *related: str) -> dict[str, Resource]:
+    """Resources by uid, in chunks (SQLite takes a bounded number of parameters)."""
+    found = {}
+    for start in range(0, len(uids), BATCH):
+        chunk = Resource.objects.filter(uid__in=uids[start : start + BATCH])
+        found.update({str(r.uid): r for r in chunk.prefetch_related(*related)})
+    return found
 
 
 def _upsert(record: ResourceRecord, resource: Resource | None, codes) -> tuple[Resource, str]:
@@ -155,7 +159,7 @@ def _upsert(record: ResourceRecord, resource: Resource | None, codes) -> tuple[R
 
 def _link_originals(records: list[ResourceRecord], saved: dict[str, Resource]) -> None:
     wanted_originals = {r.original for r in records if r.original} - set(saved)
-    known = {str(r.uid): r for r in Resource.objects.filter(uid__in=wanted_originals)}
+    known = _by_uid(sorted(wanted_originals))
     known.update(saved)
     for row, record in enumerate(records, start=1):
         resource = saved[record.uid]

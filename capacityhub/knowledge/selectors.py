@@ -158,14 +158,16 @@ def resource_endorsements(resource: Resource) -> QuerySet[Endorsement]:
 # Ranking ---------------------------------------------------------------------------------------
 
 
-def reader_for(viewer) -> Reader:
+def reader_for(viewer, fallback_language: str = "") -> Reader:
     """The reader's context for ranking: region (from their country), languages (native
-    first, then by proficiency), and the kinds of their organizations."""
+    first, then by proficiency), and the kinds of their organizations. A reader who declared
+    no language (or is not signed in) reads the interface language, `fallback_language`."""
+    fallback = (fallback_language,) if fallback_language else ()
     if not _active(viewer):
-        return Reader()
+        return Reader(languages=fallback)
     profile = Profile.objects.filter(user_id=viewer.pk).values("pk", "country").first()
     if profile is None:
-        return Reader()
+        return Reader(languages=fallback)
     spoken = ProfileLanguage.objects.filter(profile_id=profile["pk"]).values_list(
         "language", "proficiency"
     )
@@ -175,7 +177,7 @@ def reader_for(viewer) -> Reader:
     )
     return Reader(
         region=region_of(profile["country"]) or "",
-        languages=tuple(language for language, _level in ordered),
+        languages=tuple(language for language, _level in ordered) or fallback,
         organization_kinds=frozenset(kinds),
     )
 

@@ -16,6 +16,7 @@ from capacityhub.community.models import Profile, User
 from capacityhub.taxonomy.models import Capacity
 
 from .models import Course, Lesson
+from .selectors.courses import resource_choices
 from .services.cohorts import cohort_create
 from .services.courses import course_create, course_set_published
 from .services.learners import course_enrol, lesson_complete, quiz_submit
@@ -102,6 +103,16 @@ def _build(author, spec: dict, known: set[str]) -> Course | None:
         video_url="https://commons.wikimedia.org/wiki/File:Wikipedia_Edit_2014.webm",
         required=False,
     )
+    resources = [r for r in resource_choices() if r.language == course.language][:1]
+    if resources:
+        lesson_create(
+            actor=author,
+            module=basics,
+            title="Further reading from the knowledge base",
+            kind=Lesson.Kind.RESOURCE,
+            resource=resources[0],
+            required=False,
+        )
     check = module_create(actor=author, course=course, title="Check yourself")
     quiz = lesson_create(actor=author, module=check, title="Quiz", kind="quiz", pass_mark=50)
     for text, answers in QUIZ:

@@ -87,7 +87,9 @@ def _flush() -> None:
     for kind, pk in pending:
         by_kind[kind].add(pk)
     for kind, ids in by_kind.items():
-        reindex(kind, ids)
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), BATCH):  # an import may touch thousands
+            reindex(kind, ordered[start : start + BATCH])
 
 
 def mark_changed(kind: str, pk: int) -> None:

@@ -150,13 +150,20 @@ def registrations_of_user(*, user, include_past: bool = True) -> QuerySet[Regist
     return registrations.select_related("event").order_by("event__starts_at", "event_id")
 
 
-def calendar_events_of(user) -> list[Event]:
-    """What a person's feed holds: everything they registered for or host, bounded."""
-    registered = Registration.objects.filter(
+def calendar_events_of(user) -> list[tuple[Event, bool]]:
+    """What a person's feed holds: everything they registered for or host, bounded; with
+    whether the call link may be shown (a confirmed seat, or their own event)."""
+    registrations = Registration.objects.filter(
         user=user, status__in=[Status.CONFIRMED, Status.WAITLISTED]
-    ).values("event_id")
-    events = Event.objects.filter(Q(id__in=registered) | Q(host=user))
-    return list(events.order_by("-starts_at", "-id")[:500])
+    )
+    confirmed = set(
+        registrations.filter(status=Status.CONFIRMED).values_list("event_id", flat=True)
+    )
+    events = Event.objects.filter(Q(id__in=registrations.values("event_id")) | Q(host=user))
+    return [
+        (event, event.pk in confirmed or event.host_id == user.pk)
+        for event in events.order_by("-starts_at", "-id")[:500]
+    ]
 
 
 def upcoming_events(*, limit: int = 5) -> list[Event]:

@@ -33,3 +33,17 @@ def event_when(context, event):
         date_format(times.ends, end_format),
         _("%(zone)s time") % {"zone": zone},
     )
+
+
+@register.simple_tag(takes_context=True)
+def event_moment(context, event, moment):
+    """One instant of the event (e.g. its registration deadline) in the reader's zone."""
+    request = context.get("request")
+    zone = reader_zone(_zone_of(getattr(request, "user", None)), event.time_zone)
+    local = local_times(moment, moment, zone).starts
+    return format_html(
+        '<time datetime="{}">{}</time> <span class="muted">({})</span>',
+        local.isoformat(),
+        date_format(local, "DATETIME_FORMAT"),
+        _("%(zone)s time") % {"zone": zone},
+    )

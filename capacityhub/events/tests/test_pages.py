@@ -302,3 +302,50 @@ def test_after_the_session_the_host_attaches_the_resources_used(owner_client, ow
     assert list(session.resources.all()) == [guide]
     page = owner_client.get(reverse("web:session-detail", args=[session.pk])).content.decode()
     assert "Edit-a-thon guide" in page
+
+
+def test_the_registration_deadline_is_shown_in_the_readers_time_zone(owner, owner_client):
+    session = EventFactory(registration_deadline=timezone.now() + timedelta(days=1))
+    owner.profile.time_zone = "Pacific/Auckland"
+    owner.profile.save()
+
+    body = owner_client.get(reverse("web:session-detail", args=[session.pk])).content.decode()
+
+    assert body.count("Pacific/Auckland time") == 2
+
+
+def test_one_session_page_runs_a_bounded_number_of_queries(
+    owner, other_client, other, django_assert_max_num_queries, taxonomy
+):
+    session = EventFactory(host=owner, capacities=[taxonomy["lua-scripting"]])
+    registered(session, other)
+    for n in range(10):
+        question_on(session, UserFactory(username=f"asker{n}"), body=f"Question {n}")
+
+    with django_assert_max_num_queries(25):
+        response = other_client.get(reverse("web:session-detail", args=[session.pk]))
+
+    assert "Question 9" in response.content.decode()
+
+
+def test_cancelling_after_it_is_over_is_refused(owner_client, owner):
+    session = PastEventFactory()
+    registered(session, owner)
+
+    response = owner_client.post(reverse("web:session-cancel", args=[session.pk]), follow=True)
+
+    assert "It is over" in response.content.decode()
+    assert Registration.objects.get(user=owner).status == "confirmed"
+
+
+def test_the_feed_gives_the_call_link_only_where_the_seat_is_confirmed(owner, owner_client, client):
+    confirmed = EventFactory(title="Confirmed", call_url="https://meet.example.org/yes-room")
+    waiting = EventFactory(title="Waiting", call_url="https://meet.example.org/no-room")
+    registered(confirmed, owner)
+    registered(waiting, owner, Registration.Status.WAITLISTED)
+    owner_client.post(reverse("web:calendar-reset"))
+
+    token = CalendarFeed.objects.get(user=owner).token
+    feed = client.get(reverse("web:calendar-feed", args=[token])).content
+
+    assert b"yes-room" in feed and b"no-room" not in feed and b"Waiting" in feed

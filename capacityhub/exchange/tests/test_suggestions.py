@@ -71,8 +71,9 @@ def test_suggestions_are_best_first_and_limited(provider, owner, other, taxonomy
 
 
 def test_without_providers_there_are_no_suggestions_and_no_queries(
-    owner, other, django_assert_num_queries
+    owner, other, django_assert_num_queries, monkeypatch
 ):
+    monkeypatch.setattr(suggestions, "PROVIDERS", [])
     need = NeedFactory(requester=owner)
     with django_assert_num_queries(0):
         assert suggestions_for_need(need=need, viewer=other) == []

@@ -365,3 +365,12 @@ def test_the_detail_page_runs_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(25):
         assert owner_client.get(detail(pattern)).status_code == 200
+
+
+def test_an_anonymous_reader_sees_resources_in_the_interface_language_first(client):
+    ResourceFactory(title="Guide en français", language="fr")
+    ResourceFactory(title="Guide in English", language="en")  # newer: first on a tie
+
+    page = client.get(reverse("web:resource-list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert page.index("Guide en français") < page.index("Guide in English")

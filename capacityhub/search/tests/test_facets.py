@@ -2,12 +2,14 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import translation
 
 from capacityhub.community.models import Profile, ProfileLanguage
 from capacityhub.community.tests.factories import UserFactory
 from capacityhub.core.models import Visibility
 from capacityhub.exchange.tests.factories_needs import NeedFactory
+from capacityhub.search.backends import SqliteFtsBackend
 from capacityhub.search.indexing import document, facet_rows, reindex_all
 from capacityhub.search.models import SearchFacet
 from capacityhub.search.selectors import search
@@ -191,3 +193,38 @@ def test_a_chosen_kind_is_counted_apart_when_the_cap_is_reached(walks, anonymous
 
     assert (found.total, found.capped) == (2, True)
     assert [r.kind for r in found.results] == ["need", "need"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's ranking shortcut")
+@pytest.mark.parametrize("viewer_name", ["anonymous", "owner", "other"])
+def test_ranking_the_index_alone_first_finds_the_same_page(
+    walks, owner, other, anonymous, monkeypatch, viewer_name
+):
+    NeedFactory(requester=owner, title="Photo walk, private", visibility=Visibility.PRIVATE)
+    reindex_all()
+    viewer = {"anonymous": anonymous, "owner": owner, "other": other}[viewer_name]
+
+    def page(shortcut_from: int, **kwargs):
+        monkeypatch.setattr(SqliteFtsBackend, "FAST_PATH_FROM", shortcut_from)
+        found = search(viewer=viewer, query="photo walk", page_size=2, **kwargs)
+        return [(r.kind, r.object_id, str(r.snippet)) for r in found.results]
+
+    for kwargs in ({}, {"page": 2}, {"filters": {"region": ["lac"]}}):
+        assert page(1, **kwargs) == page(10**9, **kwargs)
+
+
+def test_resources_are_faceted_by_type_with_the_types_names(walks, anonymous):
+    from capacityhub.knowledge.tests.factories import ResourceFactory
+
+    ResourceFactory(title="Photo walk guide", kind="guide", capacities=[walks["walks"]])
+    ResourceFactory(title="Photo walk video", kind="video", language="fr")
+    reindex_all()
+
+    found = search(viewer=anonymous, query="photo walk", filters={"type": ["video"]})
+
+    assert [r.title for r in found.results] == ["Photo walk video"]
+    assert [(v.value, v.label, v.count) for v in found.facet_values["type"]] == [
+        ("video", "Video", 1)
+    ]
+    guides = search(viewer=anonymous, query="photo walk", filters={"capacity": ["outreach"]})
+    assert "Photo walk guide" in {r.title for r in guides.results}

@@ -170,7 +170,10 @@ def calendar_feed(request, token: str):
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         raise Http404(_("No such calendar."))
-    entries = [_entry(request, e, with_call=True) for e in calendar_events_of(feed.user)]
+    entries = [
+        _entry(request, event, with_call=with_call)
+        for event, with_call in calendar_events_of(feed.user)
+    ]
     return _ics_response(build_calendar(entries, name=_("Capacity Hub")), "capacity-hub.ics")
 
 

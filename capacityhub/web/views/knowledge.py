@@ -102,7 +102,8 @@ def resource_list_page(request):
     filters = form.filters()
     resources = resource_list(**filters)
     if filters["sort"] == SORT_RELEVANCE:
-        ranked = [pk for pk, _score in ranked_ids(resources, reader_for(request.user))]
+        reader = reader_for(request.user, (get_language() or "").split("-")[0])
+        ranked = [pk for pk, _score in ranked_ids(resources, reader)]
         source = _Ranked(ranked)
     else:
         source = with_resource_details(resources)
