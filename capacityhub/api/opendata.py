@@ -20,14 +20,17 @@ class DumpPath(Schema):
 
 @router.get(
     "/data/{name}",
-    response={200: str, **READ_ERRORS},
+    response={200: dict, **READ_ERRORS},
     openapi_extra={
         **READ["openapi_extra"],
         "responses": {
             200: {
                 "description": "The file (CC0 1.0): JSON with a format, version and licence "
                 "header, or CSV with a header row.",
-                "content": {media: {"schema": {"type": "string"}} for media in set(DUMPS.values())},
+                "content": {
+                    "application/json": {"schema": {"type": "object"}},
+                    "text/csv": {"schema": {"type": "string"}},
+                },
             }
         },
     },

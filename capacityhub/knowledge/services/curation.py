@@ -129,7 +129,12 @@ def resource_merge(*, actor, duplicate: Resource, survivor: Resource) -> Resourc
     return survivor
 
 
-REPORT_DONE_SUBJECT = gettext_lazy("Your report about “%(title)s” was %(outcome)s")
+# One whole sentence per outcome: translators need them whole, and the recipient's language
+# (not the curator's) is only known when the notification is rendered.
+REPORT_DONE_SUBJECTS = {
+    ResourceReport.Status.RESOLVED: gettext_lazy("Your report about “%(title)s” was resolved"),
+    ResourceReport.Status.DISMISSED: gettext_lazy("Your report about “%(title)s” was dismissed"),
+}
 
 
 @transaction.atomic
@@ -156,10 +161,8 @@ def report_resolve(*, actor, report: ResourceReport, status: str, note: str = ""
     reporter = report.reporter
     if reporter is not None and reporter.pk != actor.pk:
         url = reverse("web:resource-detail", args=[report.resource_id])
-        context = {"title": report.resource.title, "outcome": report.get_status_display().lower()}
+        subject, context = REPORT_DONE_SUBJECTS[status], {"title": report.resource.title}
         transaction.on_commit(
-            lambda: notify(
-                recipient=reporter, subject=REPORT_DONE_SUBJECT, body=note, url=url, context=context
-            )
+            lambda: notify(recipient=reporter, subject=subject, body=note, url=url, context=context)
         )
     return report
