@@ -5,13 +5,24 @@ staff (Capacity Building Unit).
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from capacityhub.community.models import Membership
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
 from capacityhub.taxonomy.selectors import taxonomy_cache_clear
 from capacityhub.taxonomy.tests.factories import CapacityFactory
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in English: a language activated by an earlier test (or a service
+    rendering for a recipient) must not leak into the next one."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

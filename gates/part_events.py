@@ -1,8 +1,9 @@
 """The events app's share of the gates (see gates/parts.py).
 
 The world: live sessions hosted by the owner (one open to register, one where every actor and
-amina hold a confirmed seat and amina asked a question, one past with `other` confirmed) and
-events organized by `organization` (hosted by its manager) in the same three states."""
+amina hold a confirmed seat and amina asked a question, one past with `other` confirmed and
+amina marked as attended) and events organized by `organization` (hosted by its manager) in the same
+three states."""
 
 from datetime import timedelta
 
@@ -66,8 +67,11 @@ def build_world(world) -> dict:
     }
     _register(found["session_full"], *users.values(), amina)
     _register(found["event_full"], *users.values(), amina)
-    _register(found["session_past"], other)
-    _register(found["event_past"], other)
+    _register(found["session_past"], other, amina)
+    _register(found["event_past"], other, amina)
+    # Amina's was marked by mistake, for the rows that unmark attendance.
+    past = [found["session_past"], found["event_past"]]
+    Registration.objects.filter(user=amina, event__in=past).update(attended=True)
     found["question"] = Question.objects.create(
         event=found["session_full"], author=amina, body="How do I start?"
     )
@@ -136,6 +140,31 @@ API_ROWS = [
         _api("session_past", "/attendance"),
         lambda world, user: {"usernames": ["other"]},
         OWNER_OR_STAFF,
+    ),
+    Row(
+        "POST /events/{event_id}/attendance/undo",
+        "post",
+        _api("session_past", "/attendance/undo"),
+        lambda world, user: {"usernames": ["amina"]},
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "POST /events/{event_id}/cancellation",
+        "post",
+        _api("session_open", "/cancellation"),
+        lambda world, user: {"reason": "The host is ill."},
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "POST /assistance-requests",
+        "post",
+        lambda world: f"{API}/assistance-requests",
+        lambda world, user: {
+            "organization": world.organization.slug,
+            "title": "Circuit rider, please",
+            "capacities": ["grant-writing"],
+        },
+        EDITORS_ONLY,
     ),
     Row(
         "POST /events/{event_id}/questions",
@@ -227,6 +256,20 @@ WEB_ROWS = [
         OWNER_OR_STAFF,
     ),
     Row(
+        "web:session-unattend",
+        "post",
+        _web("session-unattend", "session_past"),
+        lambda world, user: {"username": "amina"},
+        OWNER_OR_STAFF,
+    ),
+    Row(
+        "web:session-call-off",
+        "post",
+        _web("session-call-off", "session_open"),
+        lambda world, user: {"reason": "The host is ill."},
+        OWNER_OR_STAFF,
+    ),
+    Row(
         "web:session-question",
         "post",
         _web("session-question", "session_full"),
@@ -280,6 +323,20 @@ WEB_ROWS = [
         "post",
         _web("event-attendance", "event_past"),
         lambda world, user: {"usernames": ["other"]},
+        EDITORS_ONLY,
+    ),
+    Row(
+        "web:event-unattend",
+        "post",
+        _web("event-unattend", "event_past"),
+        lambda world, user: {"username": "amina"},
+        EDITORS_ONLY,
+    ),
+    Row(
+        "web:event-call-off",
+        "post",
+        _web("event-call-off", "event_open"),
+        lambda world, user: {"reason": "The venue closed."},
         EDITORS_ONLY,
     ),
     Row("web:calendar-reset", "post", _web("calendar-reset"), lambda world, user: {}, EVERYONE),

@@ -139,6 +139,17 @@ def _course_form(world, user) -> dict:
     }
 
 
+def _cohort_form(world, user) -> dict:
+    cohort = world.extra["learning"]["cohort"]
+    return {
+        "title": "Renamed",
+        "starts_on": str(cohort.starts_on),
+        "ends_on": str(cohort.ends_on),
+        "facilitators": "owner",
+        "version": str(cohort.version),
+    }
+
+
 NEW_COURSE = {"title": "Matrix course two", "capacities": ["grant-reporting"]}
 QUESTION = {"text": "Which?", "answers": [{"text": "A", "is_correct": True}, {"text": "B"}]}
 COHORT = {"title": "Autumn", "starts_on": "2031-09-01", "ends_on": "2031-10-01"}
@@ -240,6 +251,13 @@ API_ROWS = [
         OWNER_OR_STAFF,
     ),
     Row(
+        "PATCH /cohorts/{cohort_id}",
+        "patch",
+        _api("/cohorts/{cohort}"),
+        _fixed({"title": "Renamed", "ends_on": "2031-12-01"}),
+        OWNER_OR_STAFF,
+    ),
+    Row(
         "POST /cohorts/{cohort_id}/done",
         "post",
         _api("/cohorts/{cohort}/done"),
@@ -326,6 +344,7 @@ WEB_ROWS = [
         _fixed({"title": "Autumn", "starts_on": "2031-09-01", "ends_on": "2031-10-01"}),
         OWNER_OR_STAFF,
     ),
+    Row("web:cohort-edit", "post", _web("cohort-edit", "cohort"), _cohort_form, OWNER_OR_STAFF),
     Row("web:cohort-done", "post", _web("cohort-done", "cohort"), _fixed({}), OWNER_OR_STAFF),
 ]
 

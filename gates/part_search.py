@@ -21,6 +21,7 @@ def api_known(*, member, other, staff, organization) -> dict:
         "type": ["guide"],
     }
 
+
 # Arguments to reverse these read-only pages with (for the read-only POST test, once
 # gates/test_permission_matrix.py reads READ_ONLY_ARGS from the parts).
 READ_ONLY_ARGS = {"open-data-download": lambda world: ["resources.json"]}

@@ -1,7 +1,8 @@
 """The events app's pages in the accessibility gate (see journeys/pages.py).
 
 Seeded: a live session hosted by amina (the member) with kwame registered and a question on
-its board; a past session of hers with kwame confirmed (attendance); an event organized by
+its board; a past session of hers with kwame confirmed and marked as attended (attendance,
+unmarking it); an event organized by
 kwame's organization (kwame is its host)."""
 
 from datetime import timedelta
@@ -21,6 +22,7 @@ PAGE_TYPES = [
     ("session-detail", _session, None),
     ("session-detail-host", _session, "member"),
     ("session-detail-registered", _session, "manager"),
+    ("session-detail-cancelled", lambda hub: f"/sessions/{hub.extra['cancelled'].pk}/", None),
     ("session-create", "/sessions/new/", "member"),
     ("session-edit", lambda hub: f"{_session(hub)}edit/", "member"),
     ("session-cancel", lambda hub: f"{_session(hub)}cancel/", "manager"),
@@ -29,12 +31,20 @@ PAGE_TYPES = [
         lambda hub: f"/sessions/{hub.extra['past_session'].pk}/attendance/",
         "member",
     ),
+    ("session-call-off", lambda hub: f"{_session(hub)}call-off/", "member"),
+    (
+        "session-unattend",
+        lambda hub: f"/sessions/{hub.extra['past_session'].pk}/attendance/undo/?username=kwame",
+        "member",
+    ),
     ("event-list", "/events/?language=en", None),
     ("event-detail", _event, "manager"),
     ("event-create", "/events/new/", "manager"),
     ("event-edit", lambda hub: f"{_event(hub)}edit/", "manager"),
     ("event-cancel", lambda hub: f"{_event(hub)}cancel/", "member"),
     ("event-attendance", lambda hub: f"{_event(hub)}attendance/", "manager"),
+    ("event-call-off", lambda hub: f"{_event(hub)}call-off/", "manager"),
+    ("event-unattend", lambda hub: f"{_event(hub)}attendance/undo/", "manager"),
     ("calendar-me", "/me/calendar/", "manager"),
     ("assistance-request", "/events/assistance/", "manager"),
 ]
@@ -99,4 +109,13 @@ def seed(hub) -> dict:
         )
     Registration.objects.create(event=event, user=manager, status="confirmed", queued_at=now)
     Question.objects.create(event=session, author=manager, body="Where do we find a venue?")
-    return {"session": session, "past_session": past, "event": event}
+    # Kwame's attendance at the past session is marked (and may be unmarked).
+    Registration.objects.filter(event=past, user=manager).update(attended=True)
+    cancelled = make(
+        "session",
+        member,
+        now + timedelta(days=8),
+        cancelled_at=now,
+        cancellation_reason="The host is ill; we will **reschedule**.",
+    )
+    return {"session": session, "past_session": past, "event": event, "cancelled": cancelled}

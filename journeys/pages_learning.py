@@ -19,9 +19,12 @@ PAGE_TYPES: list = [
     ("course-detail", lambda hub: _course(hub.extra["course"].slug), None),
     ("course-detail-enrolled", lambda hub: _course(hub.extra["course"].slug), "member"),
     ("course-detail-author", lambda hub: _course(hub.extra["course"].slug), "staff"),
+    ("course-detail-prerequisites", lambda hub: _course(hub.extra["next"].slug), "member"),
     ("lesson-detail", _lesson("text"), "member"),
     ("lesson-detail-quiz", _lesson("quiz"), "member"),
     ("lesson-detail-anonymous", _lesson("text"), None),
+    ("lesson-detail-video", _lesson("video"), "member"),
+    ("lesson-detail-external-video", _lesson("external_video"), None),
     ("course-my-learning", "/me/learning/", "member"),
     (
         "certificate-detail",
@@ -52,6 +55,11 @@ PAGE_TYPES: list = [
     ),
     ("lesson-edit", _lesson("quiz", "edit/"), "staff"),
     ("cohort-create", lambda hub: f"/courses/{hub.extra['course'].slug}/cohorts/new/", "staff"),
+    (
+        "cohort-edit",
+        lambda hub: f"/courses/{hub.extra['course'].slug}/cohorts/{hub.extra['cohort'].pk}/edit/",
+        "staff",
+    ),
 ]
 NOT_PAGES: set = {
     "course-enrol",
@@ -66,7 +74,8 @@ NOT_PAGES: set = {
 
 def seed(hub) -> dict:
     """A published course (staff authors it) with a text lesson, a quiz and a cohort run the
-    member is enrolled in, with a discussion post; a second course the member completed."""
+    member is enrolled in, with a discussion post, and video lessons (Commons, elsewhere); a second
+    course the member completed, its prerequisite; a third requiring both."""
     from django.utils import timezone
 
     from capacityhub.learning.models import (
@@ -109,6 +118,20 @@ def seed(hub) -> dict:
     question = Question.objects.create(lesson=quiz, text="What do you need first?", position=1)
     Answer.objects.create(question=question, text="A venue", is_correct=True, explanation="Yes.")
     Answer.objects.create(question=question, text="A cake", explanation="Nice, but no.")
+    video = Lesson.objects.create(
+        module=module,
+        title="Watch an edit-a-thon",
+        kind=Lesson.Kind.VIDEO,
+        video_url="https://commons.wikimedia.org/wiki/File:Example.webm",
+        position=3,
+    )
+    external_video = Lesson.objects.create(
+        module=module,
+        title="A talk elsewhere",
+        kind=Lesson.Kind.VIDEO,
+        video_url="https://video.example.org/videos/watch/1",
+        position=4,
+    )
     cohort = CohortRun.objects.create(
         course=first,
         title="Spring cohort",
@@ -127,11 +150,18 @@ def seed(hub) -> dict:
         completed_at=timezone.now(),
         certificate_code=CERTIFICATE_CODE,
     )
+    first.prerequisites.set([completed])
+    following = course("event-follow-up", "Following up after the event")
+    following.prerequisites.set([first, completed])
     return {
         "course": first,
+        "next": following,
         "module": module,
         "text": text,
         "quiz": quiz,
+        "video": video,
+        "external_video": external_video,
+        "cohort": cohort,
         "completed": completed,
         "certificate": SimpleNamespace(slug=CERTIFICATE_CODE, pk=0),
     }

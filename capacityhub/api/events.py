@@ -26,14 +26,17 @@ from capacityhub.events.selectors.events import (
     registrations_of_user,
     with_details,
 )
+from capacityhub.events.services.cancellation import event_cancel
 from capacityhub.events.services.events import event_can_edit, event_create, event_update
 from capacityhub.events.services.registrations import (
     attendance_mark,
+    attendance_unmark,
     registration_cancel,
     registration_create,
 )
 from capacityhub.taxonomy.selectors import capacity_labels
 
+from .events_assistance import router as assistance_router
 from .events_questions import router as questions_router
 from .exchange_needs import OrganizationRef, PersonRef, _organization_id, _person, organization_for
 from .pagination import page_out, paginate
@@ -60,6 +63,7 @@ from .taxonomy import CapacityRef, capacity_id_for, content_language
 router = Router(tags=["events"])
 # The Q&A board of live sessions lives in its own module, under the same paths and tag.
 router.add_router("", questions_router)
+router.add_router("", assistance_router)
 
 KindName = Literal[tuple(Event.Kind.values)]
 Section = Literal["session", "event"]
@@ -106,6 +110,8 @@ class EventOut(Schema):
     confirmed: int = Field(description="Seats taken.")
     registration_deadline: datetime | None
     recording_url: str
+    cancelled_at: datetime | None = Field(description="Set once called off; it will not happen.")
+    cancellation_reason: str
     version: int
 
 
@@ -179,6 +185,10 @@ class EventPatch(Input):
     resources: list[ObjectId] = Field(None, max_length=30)
 
 
+class CancellationIn(Input):
+    reason: Text(1000, min_length=1) = Field(description="Sent to everyone registered.")
+
+
 class AttendanceIn(Input):
     usernames: list[Username] = Field(min_length=1, max_length=1000)
 
@@ -227,6 +237,8 @@ def event_out(event: Event, language: str, labels) -> dict:
         "confirmed": getattr(event, "confirmed_count", 0),
         "registration_deadline": event.registration_deadline,
         "recording_url": event.recording_url,
+        "cancelled_at": event.cancelled_at,
+        "cancellation_reason": event.cancellation_reason,
         "version": event.version,
     }
 
@@ -357,6 +369,32 @@ def mark_attendance(request: HttpRequest, event_id: ObjectId, payload: Attendanc
         actor=request.user, event=event_get(pk=event_id), usernames=payload.usernames
     )
     return [_registration_out(r) for r in marked]
+
+
+@router.post(
+    "/events/{event_id}/attendance/undo",
+    response={200: list[RegistrationOut], **OBJECT_WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def unmark_attendance(request: HttpRequest, event_id: ObjectId, payload: AttendanceIn):
+    """Undo attendance marked by mistake (hosts, organizers, staff); withdraws the evidence
+    of attending. Someone not marked as attended: 422."""
+    unmarked = attendance_unmark(
+        actor=request.user, event=event_get(pk=event_id), usernames=payload.usernames
+    )
+    return [_registration_out(r) for r in unmarked]
+
+
+@router.post(
+    "/events/{event_id}/cancellation",
+    response={200: EventDetail, **OBJECT_WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def cancel_event(request: HttpRequest, event_id: ObjectId, payload: CancellationIn):
+    """Call it off (host, organizers, staff), with a reason everyone registered is sent.
+    Registrations are kept; registering is refused. Already cancelled or over: 422."""
+    event_cancel(actor=request.user, event=event_get(pk=event_id), reason=payload.reason)
+    return event_detail(request, event_id)
 
 
 @router.get(

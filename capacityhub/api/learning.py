@@ -23,7 +23,12 @@ from capacityhub.learning.selectors.courses import (
     lesson_get,
     with_course_details,
 )
-from capacityhub.learning.selectors.learners import enrolment_for, my_enrolments, progress_of
+from capacityhub.learning.selectors.learners import (
+    enrolment_for,
+    my_enrolments,
+    prerequisites_of,
+    progress_of,
+)
 from capacityhub.learning.services.learners import course_enrol, lesson_complete, quiz_submit
 
 from .pagination import page_out, paginate
@@ -91,6 +96,7 @@ class CohortRunOut(Schema):
     ends_on: date
     facilitators: list[str]
     is_done: bool
+    version: int
 
 
 class CourseEnrolmentOut(Schema):
@@ -100,11 +106,16 @@ class CourseEnrolmentOut(Schema):
     enrolled_at: datetime
     completed_at: datetime | None
     certificate_code: str | None = Field(description="Once completed: /certificates/{code}/.")
+    missing_prerequisites: list[str] = Field(
+        default_factory=list,
+        description="On enrolling: slugs of prerequisites you have not completed (advice only).",
+    )
 
 
 class CourseDetail(CourseOut):
     description: str
     prerequisites: list[str] = Field(description="Slugs of published courses to take first.")
+    prerequisites_completed: list[str] = Field(description="Those of them you completed.")
     translation_of: str | None
     modules: list[CourseModuleOut]
     cohorts: list[CohortRunOut]
@@ -218,6 +229,7 @@ def cohort_out(cohort: CohortRun) -> dict:
         "ends_on": cohort.ends_on,
         "facilitators": [f.username for f in cohort.facilitators.all()],
         "is_done": cohort.is_done,
+        "version": cohort.version,
     }
 
 
@@ -247,6 +259,9 @@ def course_detail(request: HttpRequest, slug: str) -> dict:
         **course_out(course),
         "description": course.description,
         "prerequisites": [c.slug for c in course.prerequisites.all()],
+        "prerequisites_completed": [
+            c.slug for c, done in prerequisites_of(user=request.user, course=course) if done
+        ],
         "translation_of": original.slug if original and original.is_published else None,
         "modules": modules,
         "cohorts": [cohort_out(c) for c in course.cohorts.all()],
@@ -352,16 +367,18 @@ def list_my_enrolments(request: HttpRequest, filters: Query[PageQuery]):
     auth=WRITE_AUTH,
 )
 def enrol_in_course(request: HttpRequest, slug: SlugPath, payload: CourseEnrolIn):
-    """Enrol (once) in a published course, optionally in one of its cohort runs."""
+    """Enrol (once) in a published course, optionally in one of its cohort runs. Prerequisites
+    not completed do not stop you; they are listed in `missing_prerequisites`."""
     course = course_get(viewer=request.user, slug=slug)
     cohort = None
     if payload.cohort is not None:
         cohort = next((c for c in course.cohorts.all() if c.pk == payload.cohort), None)
         if cohort is None:
             raise ValidationError({"cohort": _("This course has no such cohort run.")})
-    return Status(
-        201, enrolment_out(course_enrol(actor=request.user, course=course, cohort=cohort))
-    )
+    out = enrolment_out(course_enrol(actor=request.user, course=course, cohort=cohort))
+    prerequisites = prerequisites_of(user=request.user, course=course)
+    out["missing_prerequisites"] = [c.slug for c, done in prerequisites if not done]
+    return Status(201, out)
 
 
 @router.post(

@@ -20,7 +20,7 @@ from capacityhub.learning.selectors.courses import (
     question_get,
     resource_listed,
 )
-from capacityhub.learning.services.cohorts import cohort_create, cohort_mark_done
+from capacityhub.learning.services.cohorts import cohort_create, cohort_mark_done, cohort_update
 from capacityhub.learning.services.courses import (
     course_create,
     course_set_published,
@@ -142,6 +142,14 @@ class CohortRunIn(Input):
     starts_on: date
     ends_on: date = Field(description="On or after `starts_on`.")
     facilitators: list[Username] = Field(default_factory=list, max_length=20)
+
+
+class CohortRunPatch(Input):
+    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    title: Text(200, min_length=1) = None
+    starts_on: date = None
+    ends_on: date = Field(None, description="On or after the start date.")
+    facilitators: list[Username] = Field(None, max_length=20)
 
 
 class QuizQuestionCreated(Schema):
@@ -286,6 +294,19 @@ def create_cohort(request: HttpRequest, slug: SlugPath, payload: CohortRunIn):
         actor=request.user, course=_editable_course(request, slug), **payload.model_dump()
     )
     return Status(201, cohort_out(cohort))
+
+
+@router.patch(
+    "/cohorts/{cohort_id}", response={200: CohortRunOut, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def update_cohort(request: HttpRequest, cohort_id: ObjectId, payload: CohortRunPatch):
+    """Dates, title, facilitators (the whole list); ending before it starts is refused (422),
+    a stale version gets 409, a run marked done no longer changes (422)."""
+    changes = payload.model_dump(exclude_unset=True)
+    expected_version = changes.pop("version", None)
+    cohort = cohort_get(viewer=request.user, pk=cohort_id)
+    cohort_update(actor=request.user, cohort=cohort, expected_version=expected_version, **changes)
+    return cohort_out(cohort_get(viewer=request.user, pk=cohort_id))
 
 
 @router.post(

@@ -93,6 +93,36 @@ def evidence_record(
     return evidence
 
 
+@transaction.atomic
+def evidence_withdraw(
+    *,
+    source: str,
+    profile: Profile | None = None,
+    organization: Organization | None = None,
+    kind: str | None = None,
+    actor=None,
+) -> int:
+    """Remove what `source` recorded (optionally only for one holder or of one kind), when
+    the activity is undone, e.g. attendance marked by mistake. Returns how many went."""
+    evidence = Evidence.objects.filter(source=source)
+    if profile is not None:
+        evidence = evidence.filter(profile=profile)
+    if organization is not None:
+        evidence = evidence.filter(organization=organization)
+    if kind is not None:
+        evidence = evidence.filter(kind=kind)
+    removed = list(evidence)
+    for item in removed:
+        audit_log(
+            actor=actor,
+            action="evidence.withdraw",
+            target=item,
+            changes={"capacity": item.capacity_id, "kind": item.kind, "source": source},
+        )
+    Evidence.objects.filter(pk__in=[item.pk for item in removed]).delete()
+    return len(removed)
+
+
 # Reads -----------------------------------------------------------------------------------------
 
 

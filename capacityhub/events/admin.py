@@ -17,7 +17,7 @@ class RegistrationInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ("title", "kind", "starts_at", "organization", "host", "seats")
+    list_display = ("title", "kind", "starts_at", "organization", "host", "seats", "cancelled_at")
     list_filter = ("kind", "online", "region")
     search_fields = ("title", "description", "place")
     date_hierarchy = "starts_at"

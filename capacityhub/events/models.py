@@ -58,6 +58,9 @@ class Event(models.Model):
     call_url = models.URLField(_("call link"), blank=True, max_length=500)
     recording_url = models.URLField(_("recording"), blank=True, max_length=500)
     resources = models.ManyToManyField("knowledge.Resource", related_name="events", blank=True)
+    # Called off by its host or organizers: registrations are kept, registering is refused.
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("why it was cancelled"), blank=True, max_length=1000)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -78,6 +81,10 @@ class Event(models.Model):
     @property
     def is_session(self) -> bool:
         return self.kind == self.Kind.SESSION
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def section(self) -> str:

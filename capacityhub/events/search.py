@@ -13,6 +13,8 @@ SESSION = Event.Kind.SESSION
 
 
 def event_documents(event: Event) -> list:
+    if event.is_cancelled:
+        return []  # nobody can take part any more: out of the index
     parts = [event.description, event.place, str(event.get_kind_display())]
     if event.organization is not None:
         parts.append(event.organization.name)

@@ -38,6 +38,7 @@ def _candidates(context: NeedContext, limit: int) -> list[Event]:
             Q(id__in=through.values("event_id")),
             starts_at__gt=now,
             starts_at__lt=now + timedelta(days=HORIZON_DAYS),
+            cancelled_at__isnull=True,
         )
         .prefetch_related("capacities")
         .order_by("starts_at", "id")[: limit * 5]

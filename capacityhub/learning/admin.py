@@ -56,6 +56,7 @@ class CohortRunAdmin(admin.ModelAdmin):
     list_filter = ("is_done",)
     raw_id_fields = ("course",)
     filter_horizontal = ("facilitators",)
+    readonly_fields = ("version",)
 
 
 @admin.register(Enrolment)

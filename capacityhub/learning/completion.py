@@ -10,6 +10,7 @@ class LessonRule:
     lesson_id: int
     required: bool
     pass_mark: int | None = None  # a quiz's pass mark (0–100); None for other lessons
+    questions: int = 0  # how many questions a quiz has: one without any is never passed
 
 
 @dataclass(frozen=True)
@@ -24,15 +25,16 @@ def question_right(key: QuestionKey, chosen: Iterable[int]) -> bool:
 
 
 def quiz_score(keys: list[QuestionKey], choices: Mapping[int, Iterable[int]]) -> int:
-    """The percentage of questions answered right, rounded down; an empty quiz scores 100."""
+    """The percentage of questions answered right, rounded down; an empty quiz scores 0."""
     if not keys:
-        return 100
+        return 0
     right = sum(question_right(key, choices.get(key.question_id, ())) for key in keys)
     return right * 100 // len(keys)
 
 
-def quiz_passed(score: int, pass_mark: int) -> bool:
-    return score >= pass_mark
+def quiz_passed(score: int, pass_mark: int, questions: int) -> bool:
+    """A quiz without questions is never passed, whatever its pass mark (even 0)."""
+    return questions > 0 and score >= pass_mark
 
 
 def missing_lessons(
@@ -44,7 +46,7 @@ def missing_lessons(
     for rule in rules:
         if rule.pass_mark is not None:
             score = best_scores.get(rule.lesson_id)
-            if score is None or not quiz_passed(score, rule.pass_mark):
+            if score is None or not quiz_passed(score, rule.pass_mark, rule.questions):
                 missing.append(rule.lesson_id)
         elif rule.required and rule.lesson_id not in done:
             missing.append(rule.lesson_id)

@@ -133,6 +133,7 @@ class CohortRun(models.Model):
         settings.AUTH_USER_MODEL, related_name="facilitated_cohorts", blank=True
     )
     is_done = models.BooleanField(_("done"), default=False)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

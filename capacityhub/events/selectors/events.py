@@ -57,7 +57,8 @@ def event_list(
     if kind:
         events = events.filter(kind=kind)
     if when == "upcoming":
-        events = events.filter(ends_at__gt=now)
+        # A cancelled one is no longer coming up; it stays under "past" and "all".
+        events = events.filter(ends_at__gt=now, cancelled_at__isnull=True)
     elif when == "past":
         events = events.filter(ends_at__lte=now)
     if language:
@@ -175,6 +176,7 @@ def history_for_profile(*, user_id: int, limit: int = 20) -> list[tuple[Event, s
     attended = Registration.objects.filter(user_id=user_id, attended=True).values("event_id")
     events = (
         Event.objects.filter(Q(id__in=attended) | Q(host_id=user_id), starts_at__lte=timezone.now())
+        .filter(cancelled_at__isnull=True)
         .select_related("organization")
         .order_by("-starts_at", "-id")[:limit]
     )
@@ -183,7 +185,9 @@ def history_for_profile(*, user_id: int, limit: int = 20) -> list[tuple[Event, s
 
 def hosted_by_organization(*, organization_id: int, limit: int = 10) -> list[Event]:
     return list(
-        Event.objects.filter(organization_id=organization_id).order_by("-starts_at", "-id")[:limit]
+        Event.objects.filter(organization_id=organization_id, cancelled_at__isnull=True).order_by(
+            "-starts_at", "-id"
+        )[:limit]
     )
 
 

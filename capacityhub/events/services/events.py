@@ -244,6 +244,8 @@ def event_update(*, actor, event: Event, expected_version: int | None = None, **
     resources = _resolve_resources(resource_ids) if resource_ids is not None else None
     # Lock the row first: the seats check must see every registration committed before it.
     locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.is_cancelled:
+        raise ValidationError({"event": _("It is cancelled; it can no longer be changed.")})
     event.version = locked.version
     before = {name: getattr(event, name) for name in changes}
     for name, value in changes.items():

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from capacityhub.community.evidence import evidence_record, evidence_source
+from capacityhub.community.evidence import evidence_record, evidence_source, evidence_withdraw
 from capacityhub.community.models import Evidence, Profile
 from capacityhub.core.audit import audit_log
 from capacityhub.core.notifications import notify
@@ -30,7 +30,7 @@ def _locked(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def _url(event: Event) -> str:
+def event_url(event: Event) -> str:
     return reverse(f"web:{event.section}-detail", args=[event.pk])
 
 
@@ -43,7 +43,7 @@ def _notify_promoted(registration: Registration, event: Event) -> None:
             subject=gettext_lazy("A seat opened up: you are confirmed for “%(title)s”"),
             body=gettext_lazy("You were on the waitlist; your seat is now confirmed."),
             context={"title": event.title},
-            url=_url(event),
+            url=event_url(event),
         )
 
     transaction.on_commit(send)
@@ -75,6 +75,8 @@ def promote_waitlist(event: Event) -> list[Registration]:
 
 
 def _check_open(event: Event, now) -> None:
+    if event.is_cancelled:
+        raise ValidationError({"event": _("It is cancelled; registration is closed.")})
     if event.starts_at <= now:
         raise ValidationError({"event": _("It has already started; registration is closed.")})
     if event.registration_deadline is not None and now > event.registration_deadline:
@@ -131,7 +133,7 @@ def registration_cancel(*, actor, event: Event) -> Registration:
         target=registration,
         changes={"event": event.pk, "status": [was, Status.CANCELLED]},
     )
-    if was == Status.CONFIRMED:
+    if was == Status.CONFIRMED and not event.is_cancelled:
         promote_waitlist(event)
     return registration
 
@@ -175,6 +177,8 @@ def attendance_mark(*, actor, event: Event, usernames: list[str]) -> list[Regist
         raise ValidationError({"usernames": _("Give a list of usernames.")})
     if event.starts_at > timezone.now():
         raise ValidationError({"event": _("Attendance can be marked once it has started.")})
+    if event.is_cancelled:
+        raise ValidationError({"event": _("It was cancelled; nobody attended.")})
     registrations = {
         r.user.username: r
         for r in event.registrations.filter(
@@ -198,4 +202,42 @@ def attendance_mark(*, actor, event: Event, usernames: list[str]) -> list[Regist
                 changes={"event": event.pk, "user": registration.user_id},
             )
         _record_evidence(event, registration, actor)
+    return list(registrations.values())
+
+
+@transaction.atomic
+def attendance_unmark(*, actor, event: Event, usernames: list[str]) -> list[Registration]:
+    """Undo attendance marked by mistake: hosts, organizers and staff. The ATTENDED evidence
+    it recorded is withdrawn; the host's FACILITATED evidence stays (the event took place)."""
+    from .events import require_event_editor
+
+    require_event_editor(actor, event)
+    if not isinstance(usernames, list) or len(usernames) > MAX_ATTENDANCE:
+        raise ValidationError({"usernames": _("Give a list of usernames.")})
+    registrations = {
+        r.user.username: r
+        for r in event.registrations.filter(
+            attended=True, user__username__in=usernames
+        ).select_related("user__profile")
+    }
+    missing = [name for name in usernames if name not in registrations]
+    if missing:
+        raise ValidationError(
+            {"usernames": _("Not marked as attended: %s.") % ", ".join(map(str, missing))}
+        )
+    for registration in registrations.values():
+        registration.attended, registration.attendance_marked_at = False, None
+        registration.save(update_fields=["attended", "attendance_marked_at", "updated_at"])
+        evidence_withdraw(
+            source=evidence_source(registration),
+            profile=getattr(registration.user, "profile", None),
+            kind=Evidence.Kind.ATTENDED,
+            actor=actor,
+        )
+        audit_log(
+            actor=actor,
+            action="registration.unattended",
+            target=registration,
+            changes={"event": event.pk, "user": registration.user_id},
+        )
     return list(registrations.values())

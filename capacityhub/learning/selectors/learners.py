@@ -11,7 +11,16 @@ from capacityhub.community.models import Membership, Organization, Profile
 from capacityhub.community.visibility import shared_levels, visible_levels
 
 from ..completion import LessonRule
-from ..models import CohortRun, Course, Enrolment, Lesson, LessonProgress, Post, QuizAttempt
+from ..models import (
+    CohortRun,
+    Course,
+    Enrolment,
+    Lesson,
+    LessonProgress,
+    Post,
+    Question,
+    QuizAttempt,
+)
 from .courses import course_lessons
 
 
@@ -43,11 +52,22 @@ def progress_of(enrolment: Enrolment | None) -> Progress:
 
 
 def lesson_rules(lessons: list[Lesson]) -> list[LessonRule]:
+    """The completion rules of these lessons; one query counts the quizzes' questions."""
+    quiz_ids = [lesson.pk for lesson in lessons if lesson.is_quiz]
+    counts = dict(
+        Question.objects.filter(lesson_id__in=quiz_ids)
+        .values("lesson_id")
+        .annotate(n=Count("id"))
+        .values_list("lesson_id", "n")
+        if quiz_ids
+        else []
+    )
     return [
         LessonRule(
             lesson_id=lesson.pk,
             required=lesson.required,
             pass_mark=lesson.pass_mark if lesson.is_quiz else None,
+            questions=counts.get(lesson.pk, 0),
         )
         for lesson in lessons
     ]
@@ -55,6 +75,20 @@ def lesson_rules(lessons: list[Lesson]) -> list[LessonRule]:
 
 def course_rules(course: Course) -> list[LessonRule]:
     return lesson_rules(course_lessons(course))
+
+
+def prerequisites_of(*, user, course: Course) -> list[tuple[Course, bool]]:
+    """The course's published prerequisites, each with whether this person completed it (one
+    query; `course_get` prefetches them). Advice only: enrolling does not require them."""
+    courses = [c for c in course.prerequisites.all() if c.is_published]
+    done: set[int] = set()
+    if courses and getattr(user, "is_authenticated", False):
+        done = set(
+            Enrolment.objects.filter(
+                user=user, course__in=courses, completed_at__isnull=False
+            ).values_list("course_id", flat=True)
+        )
+    return [(c, c.pk in done) for c in courses]
 
 
 def my_enrolments(*, user) -> QuerySet[Enrolment]:

@@ -1,6 +1,6 @@
-"""Cohort runs: scheduled by a course's authors and staff, with facilitators; when a run is
-marked done (or has ended, see `cohort_close_ended`) each facilitator gets FACILITATED evidence
-on the course's capacities."""
+"""Cohort runs: scheduled and edited (with optimistic locking) by a course's authors and staff,
+with facilitators; when a run is marked done (or has ended, see `cohort_close_ended`) each
+facilitator gets FACILITATED evidence on the course's capacities, and the run no longer changes."""
 
 from datetime import date
 
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from capacityhub.community.evidence import evidence_record, evidence_source
 from capacityhub.community.models import Evidence, Profile, User
 from capacityhub.core.audit import audit_log
+from capacityhub.core.versioning import version_bump
 
 from ..models import CohortRun, Course
 from ._checks import clean_text, require_course_editor
@@ -34,6 +35,13 @@ def _facilitators(usernames) -> list[User]:
     return [found[name] for name in names]
 
 
+def _check_window(starts_on, ends_on) -> None:
+    if not isinstance(starts_on, date) or not isinstance(ends_on, date):
+        raise ValidationError({"starts_on": _("Give the start and end dates.")})
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("A cohort run cannot end before it starts.")})
+
+
 @transaction.atomic
 def cohort_create(
     *,
@@ -46,16 +54,45 @@ def cohort_create(
 ) -> CohortRun:
     require_course_editor(actor, course)
     title = clean_text(title, "title", max_length=200, required=True)
-    if not isinstance(starts_on, date) or not isinstance(ends_on, date):
-        raise ValidationError({"starts_on": _("Give the start and end dates.")})
-    if ends_on < starts_on:
-        raise ValidationError({"ends_on": _("A cohort run cannot end before it starts.")})
+    _check_window(starts_on, ends_on)
     people = _facilitators(list(facilitators))
     cohort = CohortRun.objects.create(
         course=course, title=title, starts_on=starts_on, ends_on=ends_on
     )
     cohort.facilitators.set(people)
     audit_log(actor=actor, action="course.cohort_create", target=cohort, changes={"title": title})
+    return cohort
+
+
+COHORT_FIELDS = {"title", "starts_on", "ends_on", "facilitators"}
+
+
+@transaction.atomic
+def cohort_update(
+    *, actor, cohort: CohortRun, expected_version: int | None = None, **changes
+) -> CohortRun:
+    """Change the fields given (title, starts_on, ends_on, facilitators: the whole list of
+    usernames); the dates are checked together with the ones kept."""
+    require_course_editor(actor, cohort.course)
+    unknown = set(changes) - COHORT_FIELDS
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: _("This field cannot be changed.")})
+    if cohort.is_done:
+        raise ValidationError({"is_done": _("A cohort run marked done can no longer change.")})
+    if "title" in changes:
+        changes["title"] = clean_text(changes["title"], "title", max_length=200, required=True)
+    _check_window(
+        changes.get("starts_on", cohort.starts_on), changes.get("ends_on", cohort.ends_on)
+    )
+    people = _facilitators(changes.pop("facilitators")) if "facilitators" in changes else None
+    version_bump(CohortRun, cohort, expected_version)
+    for name, value in changes.items():
+        setattr(cohort, name, value)
+    cohort.save(update_fields=[*changes, "version"])
+    if people is not None:
+        cohort.facilitators.set(people)
+    fields = sorted([*changes, *(["facilitators"] if people is not None else [])])
+    audit_log(actor=actor, action="course.cohort_update", target=cohort, changes={"fields": fields})
     return cohort
 
 

@@ -1,10 +1,12 @@
 """Writes to courses: create, edit (with optimistic locking), publish and unpublish.
 
 Prerequisites may not form a cycle (a course that, through others, requires itself), and a
-course cannot be a translation of itself."""
+course cannot be a translation of itself. Publishing needs a lesson, and every quiz must be
+passable: at least one question, each with a correct answer."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -13,7 +15,7 @@ from capacityhub.core.audit import audit_log
 from capacityhub.core.versioning import version_bump
 
 from ..completion import creates_cycle
-from ..models import Course
+from ..models import Course, Lesson, Question
 from ._checks import (
     clean_language,
     clean_minutes,
@@ -181,11 +183,36 @@ def course_update(*, actor, course: Course, expected_version: int | None = None,
     return course
 
 
+def _check_quizzes(course: Course) -> None:
+    """A quiz learners cannot pass would block their completion: refuse to publish while one
+    has no questions or a question without a correct answer, naming the first such lesson."""
+    quizzes = (
+        Lesson.objects.filter(module__course=course, kind=Lesson.Kind.QUIZ)
+        .annotate(questions_count=Count("questions"))
+        .order_by("module__position", "module_id", "position", "id")
+    )
+    keyless = set(
+        Question.objects.filter(lesson__module__course=course)
+        .exclude(answers__is_correct=True)
+        .values_list("lesson_id", flat=True)
+    )
+    for quiz in quizzes:
+        if quiz.questions_count == 0:
+            message = _("The quiz “%s” has no questions yet.")
+        elif quiz.pk in keyless:
+            message = _("A question of the quiz “%s” has no correct answer.")
+        else:
+            continue
+        raise ValidationError({"published": message % quiz.title})
+
+
 @transaction.atomic
 def course_set_published(*, actor, course: Course, published: bool) -> Course:
     require_course_editor(actor, course)
     if published and not course.modules.filter(lessons__isnull=False).exists():
         raise ValidationError({"published": _("Add at least one lesson before publishing.")})
+    if published:
+        _check_quizzes(course)
     course.is_published = published
     if published and course.published_at is None:
         course.published_at = timezone.now()

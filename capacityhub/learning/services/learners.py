@@ -132,6 +132,8 @@ def quiz_submit(*, actor, lesson: Lesson, choices: dict) -> QuizAttempt:
         >= MAX_ATTEMPTS_PER_DAY
     ):
         raise ValidationError({"answers": _("Too many attempts today; try again tomorrow.")})
+    if not lesson.questions.all():
+        raise ValidationError({"answers": _("This quiz has no questions yet.")})
     cleaned = _clean_choices(lesson, choices)
     keys = [
         QuestionKey(q.pk, frozenset(a.pk for a in q.answers.all() if a.is_correct))
@@ -142,7 +144,7 @@ def quiz_submit(*, actor, lesson: Lesson, choices: dict) -> QuizAttempt:
         enrolment=enrolment,
         lesson=lesson,
         score=score,
-        passed=quiz_passed(score, lesson.pass_mark),
+        passed=quiz_passed(score, lesson.pass_mark, len(keys)),
         choices={str(k): v for k, v in cleaned.items()},
     )
     if attempt.passed:

@@ -6,10 +6,12 @@ from capacityhub.learning.completion import (
     creates_cycle,
     is_complete,
     missing_lessons,
+    quiz_passed,
     quiz_score,
 )
 
-TEXT, OPTIONAL, QUIZ = LessonRule(1, True), LessonRule(2, False), LessonRule(3, True, 60)
+TEXT, OPTIONAL = LessonRule(1, True), LessonRule(2, False)
+QUIZ = LessonRule(3, True, 60, questions=2)
 
 
 def test_a_question_is_right_only_with_exactly_the_correct_answers():
@@ -20,9 +22,18 @@ def test_a_question_is_right_only_with_exactly_the_correct_answers():
     assert quiz_score(keys, {1: [10, 11, 12], 2: []}) == 0
 
 
-def test_an_unanswered_quiz_scores_nothing_and_an_empty_quiz_everything():
+def test_an_unanswered_quiz_scores_nothing_and_so_does_an_empty_quiz():
     assert quiz_score([QuestionKey(1, frozenset({10}))], {}) == 0
-    assert quiz_score([], {}) == 100
+    assert quiz_score([], {}) == 0
+
+
+def test_a_quiz_without_questions_is_never_passed_even_with_a_pass_mark_of_0():
+    empty = LessonRule(3, True, 0, questions=0)
+
+    assert not quiz_passed(100, 0, questions=0)
+    assert quiz_passed(0, 0, questions=1)
+    assert missing_lessons([TEXT, empty], done={1, 3}, best_scores={3: 100}) == [3]
+    assert not is_complete([TEXT, empty], done={1, 3}, best_scores={3: 100})
 
 
 def test_a_course_is_complete_when_required_lessons_are_done_and_quizzes_passed():

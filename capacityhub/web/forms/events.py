@@ -238,6 +238,15 @@ class AttendanceForm(forms.Form):
         ]
 
 
+class EventCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it cancelled?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Everyone with a seat or on the waitlist receives this message."),
+    )
+
+
 class AssistanceForm(forms.Form):
     """An affiliate's request for on-site technical assistance (becomes a need)."""
 

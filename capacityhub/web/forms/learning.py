@@ -243,9 +243,25 @@ class CohortForm(forms.Form):
         max_length=1000,
         help_text=_("Usernames, separated by commas."),
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["version"]
+
+    @staticmethod
+    def initial_for(cohort) -> dict:
+        return {
+            "title": cohort.title,
+            "starts_on": cohort.starts_on,
+            "ends_on": cohort.ends_on,
+            "facilitators": ", ".join(f.username for f in cohort.facilitators.all()),
+            "version": cohort.version,
+        }
 
     def cohort_fields(self) -> dict:
-        data = dict(self.cleaned_data)
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
         names = data.get("facilitators") or ""
         data["facilitators"] = [n.strip() for n in names.split(",") if n.strip()]
         return data

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -73,6 +74,7 @@ def event_detail(request, pk: int, section: str):
         "registration": registration,
         "waitlist_position": waitlist_position(registration),
         "can_edit": can_edit,
+        "is_over": event.ends_at <= timezone.now(),
         "can_see_call": can_see_call(event=event, user=request.user, registration=registration),
         "registrations": list(registrations_for_hosts(event=event, viewer=request.user)),
         "resources": list(event.resources.all()),
@@ -146,6 +148,7 @@ def _entry(request, event: Event, *, with_call: bool) -> Entry:
         description=description,
         location=event.call_url if with_call and event.online else event.place,
         updated_at=event.updated_at,
+        cancelled=event.is_cancelled,
     )
 
 

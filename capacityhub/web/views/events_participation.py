@@ -17,6 +17,7 @@ from capacityhub.events.selectors.events import (
     registration_of,
     registrations_for_hosts,
 )
+from capacityhub.events.services.cancellation import event_cancel
 from capacityhub.events.services.events import event_can_edit
 from capacityhub.events.services.questions import (
     question_ask,
@@ -25,10 +26,12 @@ from capacityhub.events.services.questions import (
 )
 from capacityhub.events.services.registrations import (
     attendance_mark,
+    attendance_unmark,
     registration_cancel,
     registration_create,
 )
-from capacityhub.web.forms.events import AttendanceForm, QuestionForm
+from capacityhub.web.forms import add_service_errors
+from capacityhub.web.forms.events import AttendanceForm, EventCancelForm, QuestionForm
 
 MAX_ID = 2**63 - 1
 
@@ -108,8 +111,64 @@ def attendance(request, pk: int, section: str):
         else:
             messages.success(request, _("Attendance is recorded."))
             return _back(event, section)
-    context = {"event": event, "section": section, "form": form, "registrations": confirmed}
+    context = {
+        "event": event,
+        "section": section,
+        "form": form,
+        "registrations": confirmed,
+        "attended": [r for r in confirmed if r.attended],
+    }
     return render(request, "web/events/attendance.html", context)
+
+
+def _editor_or_403(request, pk: int, section: str) -> Event:
+    event = event_or_404(pk, section)
+    if not event_can_edit(event=event, user=request.user):
+        raise PermissionDenied(_("Only its host, its organizers and staff can do this."))
+    return event
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_off(request, pk: int, section: str):
+    """Cancel the whole session or event: a confirmation page asking why, then the deed."""
+    event = _editor_or_403(request, pk, section)
+    form = EventCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event_cancel(actor=request.user, event=event, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("It is cancelled; everyone registered is told."))
+            return _back(event, section)
+    waiting = [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
+    told = event.registrations.filter(status__in=waiting).count()
+    context = {"event": event, "section": section, "form": form, "told": told}
+    return render(request, "web/events/call_off.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unattend(request, pk: int, section: str):
+    """Undo attendance marked by mistake (a confirmation page first)."""
+    event = _editor_or_403(request, pk, section)
+    username = request.POST.get("username") or request.GET.get("username") or ""
+    registration = (
+        event.registrations.filter(attended=True, user__username=username)
+        .select_related("user__profile")
+        .first()
+    )
+    if request.method == "POST":
+        try:
+            attendance_unmark(actor=request.user, event=event, usernames=[username])
+        except ValidationError as error:
+            _errors_to_messages(request, error)
+        else:
+            messages.success(request, _("The attendance is unmarked."))
+        return redirect(f"web:{section}-attendance", pk=event.pk)
+    context = {"event": event, "section": section, "registration": registration}
+    return render(request, "web/events/unattend.html", context)
 
 
 @login_required
@@ -176,6 +235,8 @@ def _patterns(prefix: str, section: str) -> list:
         path(f"{prefix}/<int:pk>/register/", register, kwargs, name=f"{section}-register"),
         path(f"{prefix}/<int:pk>/cancel/", cancel, kwargs, name=f"{section}-cancel"),
         path(f"{prefix}/<int:pk>/attendance/", attendance, kwargs, name=f"{section}-attendance"),
+        path(f"{prefix}/<int:pk>/attendance/undo/", unattend, kwargs, name=f"{section}-unattend"),
+        path(f"{prefix}/<int:pk>/call-off/", call_off, kwargs, name=f"{section}-call-off"),
     ]
 
 

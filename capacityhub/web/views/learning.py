@@ -31,6 +31,7 @@ from capacityhub.learning.selectors.learners import (
     enrolment_for,
     lesson_rules,
     my_enrolments,
+    prerequisites_of,
     progress_of,
 )
 from capacityhub.learning.services.learners import (
@@ -39,6 +40,7 @@ from capacityhub.learning.services.learners import (
     post_create,
     quiz_submit,
 )
+from capacityhub.learning.video import MEDIA_SOURCE, embeddable_video, video_host
 from capacityhub.web.forms.learning import CourseFilterForm, EnrolForm, PostForm, QuizForm
 
 from . import learning_author
@@ -79,7 +81,10 @@ def course_detail(request, slug: str):
     progress = progress_of(enrolment)
     lessons = [lesson for module in course.modules.all() for lesson in module.lessons.all()]
     missing = set(missing_lessons(lesson_rules(lessons), progress.done, progress.best_scores))
+    prerequisites = prerequisites_of(user=request.user, course=course)
     context = {
+        "prerequisites": prerequisites,
+        "prerequisites_missing": [c for c, done in prerequisites if not done],
         "course": course,
         "enrolment": enrolment,
         "done": progress.done,
@@ -106,7 +111,24 @@ def course_enrol_view(request, slug: str):
             messages.error(request, message)
     else:
         messages.success(request, _("You are enrolled. Enjoy the course!"))
+        _warn_prerequisites(request, course)
     return redirect("web:course-detail", slug=slug)
+
+
+def _warn_prerequisites(request, course: Course) -> None:
+    """Enrolling is allowed anyway; the course page links the courses named here."""
+    missing = [
+        c.title for c, done in prerequisites_of(user=request.user, course=course) if not done
+    ]
+    if missing:
+        messages.warning(
+            request,
+            _(
+                "You have not completed the courses recommended before this one: %s. "
+                "They are linked on this page."
+            )
+            % ", ".join(f"“{title}”" for title in missing),
+        )
 
 
 def _neighbours(lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
@@ -137,8 +159,25 @@ def _lesson_page(request, lesson: Lesson, *, quiz_form=None, attempt=None, post_
         "post_form": post_form or PostForm(),
         "previous": previous,
         "following": following,
+        **_video(lesson),
     }
-    return render(request, "web/learning/lesson.html", context)
+    response = render(request, "web/learning/lesson.html", context)
+    if context["video_src"]:
+        # The site's policy allows media from itself only: let this page play Commons files.
+        response.headers["Content-Security-Policy"] = (
+            f"{settings.CONTENT_SECURITY_POLICY}; media-src 'self' {MEDIA_SOURCE}"
+        )
+    return response
+
+
+def _video(lesson: Lesson) -> dict:
+    """A Commons video plays in the page; any other link stays a labelled external link."""
+    if lesson.kind != Lesson.Kind.VIDEO or not lesson.video_url:
+        return {"video_src": None, "video_host": ""}
+    return {
+        "video_src": embeddable_video(lesson.video_url),
+        "video_host": video_host(lesson.video_url),
+    }
 
 
 def _feedback(lesson: Lesson, attempt) -> list[dict]:

@@ -20,7 +20,7 @@ from capacityhub.learning.selectors.courses import (
     resource_choices,
     visible_courses,
 )
-from capacityhub.learning.services.cohorts import cohort_create, cohort_mark_done
+from capacityhub.learning.services.cohorts import cohort_create, cohort_mark_done, cohort_update
 from capacityhub.learning.services.courses import (
     course_create,
     course_set_published,
@@ -296,16 +296,50 @@ def cohort_new(request, slug: str):
         else:
             messages.success(request, _("The cohort run was scheduled."))
             return redirect("web:course-detail", slug=slug)
-    return render(request, "web/learning/cohort_form.html", {"form": form, "course": course})
+    status = 422 if request.method == "POST" else 200
+    context = {"form": form, "course": course}
+    return render(request, "web/learning/cohort_form.html", context, status=status)
+
+
+def _cohort_of(course: Course, pk: int):
+    cohort = next((c for c in course.cohorts.all() if c.pk == pk), None)
+    if cohort is None:
+        raise Http404(_("No such cohort run."))
+    return cohort
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cohort_edit(request, slug: str, pk: int):
+    course = _editable_course(request, slug)
+    cohort = _cohort_of(course, pk)
+    if request.method == "POST":
+        form = CohortForm(request.POST, editing=True)
+        if form.is_valid():
+            try:
+                cohort_update(
+                    actor=request.user,
+                    cohort=cohort,
+                    expected_version=form.cleaned_data["version"],
+                    **form.cohort_fields(),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The cohort run was saved."))
+                return redirect("web:course-detail", slug=slug)
+    else:
+        form = CohortForm(initial=CohortForm.initial_for(cohort), editing=True)
+    context = {"form": form, "course": course, "cohort": cohort}
+    status = 422 if request.method == "POST" else 200
+    return render(request, "web/learning/cohort_form.html", context, status=status)
 
 
 @login_required
 @require_POST
 def cohort_done(request, slug: str, pk: int):
     course = _editable_course(request, slug)
-    cohort = next((c for c in course.cohorts.all() if c.pk == pk), None)
-    if cohort is None:
-        raise Http404(_("No such cohort run."))
+    cohort = _cohort_of(course, pk)
     try:
         cohort_mark_done(actor=request.user, cohort=cohort)
     except ValidationError as error:
@@ -327,5 +361,6 @@ urlpatterns = [
         "courses/<slug:slug>/lessons/<int:pk>/questions/", lesson_questions, name="lesson-questions"
     ),
     path("courses/<slug:slug>/cohorts/new/", cohort_new, name="cohort-create"),
+    path("courses/<slug:slug>/cohorts/<int:pk>/edit/", cohort_edit, name="cohort-edit"),
     path("courses/<slug:slug>/cohorts/<int:pk>/done/", cohort_done, name="cohort-done"),
 ]
