@@ -22,13 +22,12 @@ from capacityhub.core.permissions import require_member
 from capacityhub.core.regions import REGIONS
 from capacityhub.core.versioning import version_bump
 from capacityhub.knowledge.models import Resource
-from capacityhub.taxonomy.models import Capacity
+from capacityhub.taxonomy.validation import resolve_capacities
 
 from ..models import MAX_SEATS, Event, Registration
 from ..timezones import is_zone
 from .registrations import promote_waitlist
 
-MAX_CAPACITIES = 20
 MAX_LANGUAGES = 30
 MAX_RESOURCES = 30
 SCALAR_FIELDS = {
@@ -101,17 +100,6 @@ def _clean_languages(values, field: str) -> list[str]:
             {field: _("Unknown language code: %s.") % ", ".join(map(str, unknown))}
         )
     return codes
-
-
-def _resolve_capacities(values) -> list[Capacity]:
-    codes = _list_of(values, "capacities", MAX_CAPACITIES)
-    found = Capacity.objects.filter(is_active=True).in_bulk(
-        [c for c in codes if isinstance(c, str)], field_name="code"
-    )
-    unknown = [str(c) for c in codes if c not in found]
-    if unknown:
-        raise ValidationError({"capacities": _("Unknown capacity: %s.") % ", ".join(unknown)})
-    return [found[code] for code in codes]
 
 
 def _resolve_resources(values) -> list[Resource]:
@@ -204,7 +192,7 @@ def event_create(
         raise ValidationError({name: _("This field cannot be set.") for name in unknown})
     resource_ids = fields.pop("resources", None)
     cleaned = _clean_scalars({"title": title, "starts_at": starts_at, "ends_at": ends_at, **fields})
-    resolved = _resolve_capacities(capacities)
+    resolved = resolve_capacities(capacities, required=False)
     resources = _resolve_resources(resource_ids) if resource_ids is not None else []
     event = Event(kind=kind, host=actor, organization=organization, **cleaned)
     _clean_event(event, creating=True)
@@ -240,7 +228,9 @@ def event_update(*, actor, event: Event, expected_version: int | None = None, **
     capacity_codes = changes.pop("capacities", None)
     resource_ids = changes.pop("resources", None)
     changes = _clean_scalars(changes)
-    capacities = _resolve_capacities(capacity_codes) if capacity_codes is not None else None
+    capacities = (
+        resolve_capacities(capacity_codes, required=False) if capacity_codes is not None else None
+    )
     resources = _resolve_resources(resource_ids) if resource_ids is not None else None
     # Lock the row first: the seats check must see every registration committed before it.
     locked = Event.objects.select_for_update().get(pk=event.pk)

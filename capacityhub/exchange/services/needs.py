@@ -5,7 +5,6 @@ Lifecycle: open → in progress → fulfilled; open or in progress → closed; o
 is dated and attributed by a NeedEvent and an audit row.
 """
 
-from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,12 +22,10 @@ from capacityhub.core.permissions import require_member
 from capacityhub.core.regions import REGIONS
 from capacityhub.core.versioning import version_bump
 from capacityhub.exchange.selectors.matching_index import matching_index_changed
-from capacityhub.taxonomy.models import Capacity, Method
+from capacityhub.taxonomy.validation import code_list, resolve_capacities, resolve_methods
 
 from ..models import Need, NeedEvent
 
-MAX_CAPACITIES = 20
-MAX_METHODS = 30
 MAX_LANGUAGES = 30
 EDITABLE_FIELDS = {
     "title",
@@ -87,44 +84,9 @@ def _require_can_speak_for(actor, organization: Organization | None) -> None:
 # Validation ------------------------------------------------------------------------------------
 
 
-def _codes(values, field: str, limit: int) -> list[str]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ValidationError({field: _("Give a list of codes.")})
-    codes = list(dict.fromkeys(values))
-    if not all(isinstance(code, str) for code in codes):
-        raise ValidationError({field: _("Give a list of codes.")})
-    if len(codes) > limit:
-        raise ValidationError({field: _("At most %(n)d may be chosen.") % {"n": limit}})
-    return codes
-
-
-def _resolve_capacities(values) -> list[Capacity]:
-    codes = _codes(values, "capacities", MAX_CAPACITIES)
-    if not codes:
-        raise ValidationError({"capacities": _("Choose at least one capacity.")})
-    found = Capacity.objects.filter(is_active=True).in_bulk(codes, field_name="code")
-    unknown = [code for code in codes if code not in found]
-    if unknown:
-        raise ValidationError(
-            {"capacities": _("Unknown capacity: %s.") % ", ".join(f"“{c}”" for c in unknown)}
-        )
-    return [found[code] for code in codes]
-
-
-def _resolve_methods(values) -> list[Method]:
-    codes = _codes(values, "methods", MAX_METHODS)
-    found = Method.objects.in_bulk(codes, field_name="code")
-    unknown = [code for code in codes if code not in found]
-    if unknown:
-        raise ValidationError(
-            {"methods": _("Unknown method: %s.") % ", ".join(f"“{c}”" for c in unknown)}
-        )
-    return [found[code] for code in codes]
-
-
 def clean_languages(values) -> list[str]:
     """A list of language codes, each once, in the order given."""
-    codes = _codes(values, "languages", MAX_LANGUAGES)
+    codes = code_list(values, "languages", MAX_LANGUAGES)
     unknown = [code for code in codes if not is_language(code)]
     if unknown:
         raise ValidationError(
@@ -219,8 +181,8 @@ def need_create(
             "visibility": visibility,
         }
     )
-    resolved_capacities = _resolve_capacities(capacities)
-    resolved_methods = _resolve_methods(methods)
+    resolved_capacities = resolve_capacities(capacities)
+    resolved_methods = resolve_methods(methods)
     _clean_window(starts_on, ends_on, ends_changed=True)
     need = Need(
         requester=actor, organization=organization, starts_on=starts_on, ends_on=ends_on, **fields
@@ -257,8 +219,8 @@ def need_update(*, actor, need: Need, expected_version: int | None = None, **cha
     capacity_codes = changes.pop("capacities", None)
     method_codes = changes.pop("methods", None)
     changes = _clean_scalars(changes)
-    capacities = _resolve_capacities(capacity_codes) if capacity_codes is not None else None
-    methods = _resolve_methods(method_codes) if method_codes is not None else None
+    capacities = resolve_capacities(capacity_codes) if capacity_codes is not None else None
+    methods = resolve_methods(method_codes) if method_codes is not None else None
     before = {name: getattr(need, name) for name in changes}
     for name, value in changes.items():
         setattr(need, name, value)

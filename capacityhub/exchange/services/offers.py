@@ -25,9 +25,10 @@ from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.permissions import require_member
 from capacityhub.exchange.selectors.matching_index import matching_index_changed
 from capacityhub.taxonomy.models import Capacity
+from capacityhub.taxonomy.validation import resolve_methods
 
 from ..models import Availability, Offer
-from .needs import _resolve_methods, clean_languages, clean_level, clean_region
+from .needs import clean_languages, clean_level, clean_region
 
 EDITABLE_FIELDS = {"level", "description", "methods", "languages", "online", "region"}
 
@@ -88,7 +89,7 @@ def _clean_details(fields: dict) -> dict:
     if "online" in cleaned and not isinstance(cleaned["online"], bool):
         raise ValidationError({"online": _("Say yes or no.")})
     if "methods" in cleaned:
-        cleaned["methods"] = _resolve_methods(cleaned["methods"])
+        cleaned["methods"] = resolve_methods(cleaned["methods"])
     return cleaned
 
 

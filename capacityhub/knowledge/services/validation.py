@@ -6,54 +6,22 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from capacityhub.core.languages import is_language
-from capacityhub.taxonomy.models import Capacity, Method
+from capacityhub.taxonomy.validation import (  # noqa: F401 (re-exported for this app)
+    MAX_CAPACITIES,
+    code_list,
+    resolve_capacities,
+    resolve_methods,
+)
 
 from ..models import Resource
 
-MAX_CAPACITIES = 20
-MAX_METHODS = 30
 MAX_AUTHORS = 20
-
-
-def codes(values, field: str, limit: int) -> list[str]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ValidationError({field: _("Give a list of codes.")})
-    found = list(dict.fromkeys(values))
-    if not all(isinstance(code, str) for code in found):
-        raise ValidationError({field: _("Give a list of codes.")})
-    if len(found) > limit:
-        raise ValidationError({field: _("At most %(n)d may be chosen.") % {"n": limit}})
-    return found
-
-
-def resolve_capacities(values) -> list[Capacity]:
-    wanted = codes(values, "capacities", MAX_CAPACITIES)
-    if not wanted:
-        raise ValidationError({"capacities": _("Choose at least one capacity.")})
-    found = Capacity.objects.filter(is_active=True).in_bulk(wanted, field_name="code")
-    unknown = [code for code in wanted if code not in found]
-    if unknown:
-        raise ValidationError(
-            {"capacities": _("Unknown capacity: %s.") % ", ".join(f"“{c}”" for c in unknown)}
-        )
-    return [found[code] for code in wanted]
-
-
-def resolve_methods(values) -> list[Method]:
-    wanted = codes(values, "methods", MAX_METHODS)
-    found = Method.objects.in_bulk(wanted, field_name="code")
-    unknown = [code for code in wanted if code not in found]
-    if unknown:
-        raise ValidationError(
-            {"methods": _("Unknown method: %s.") % ", ".join(f"“{c}”" for c in unknown)}
-        )
-    return [found[code] for code in wanted]
 
 
 def resolve_authors(values) -> list:
     from capacityhub.community.models import User
 
-    names = codes(values, "authors", MAX_AUTHORS)
+    names = code_list(values, "authors", MAX_AUTHORS)
     found = User.objects.filter(is_active=True).in_bulk(names, field_name="username")
     unknown = [name for name in names if name not in found]
     if unknown:

@@ -7,12 +7,11 @@ from django.utils.translation import gettext as _
 
 from capacityhub.core.languages import is_language
 from capacityhub.core.permissions import require_member
-from capacityhub.taxonomy.models import Capacity
+from capacityhub.taxonomy.validation import resolve_capacities  # noqa: F401 (re-exported)
 
 from ..models import Course
 from ..selectors.courses import can_author, course_can_edit
 
-MAX_CAPACITIES = 20
 MAX_PREREQUISITES = 20
 
 
@@ -56,19 +55,6 @@ def _list_of_strings(values, field: str, limit: int) -> list[str]:
     if len(items) > limit:
         raise ValidationError({field: _("At most %(n)d may be chosen.") % {"n": limit}})
     return items
-
-
-def resolve_capacities(values) -> list[Capacity]:
-    codes = _list_of_strings(values, "capacities", MAX_CAPACITIES)
-    if not codes:
-        raise ValidationError({"capacities": _("Choose at least one capacity.")})
-    found = Capacity.objects.filter(is_active=True).in_bulk(codes, field_name="code")
-    unknown = [code for code in codes if code not in found]
-    if unknown:
-        raise ValidationError(
-            {"capacities": _("Unknown capacity: %s.") % ", ".join(f"“{c}”" for c in unknown)}
-        )
-    return [found[code] for code in codes]
 
 
 def resolve_courses(values, field: str) -> list[Course]:
