@@ -69,7 +69,7 @@ KindName = Literal[tuple(Event.Kind.values)]
 Section = Literal["session", "event"]
 RegionOrNone = Literal[("", *REGIONS)]
 Seats = Annotated[int, Field(ge=1, le=MAX_SEATS)]
-Username = Annotated[str, Field(min_length=1, max_length=150)]
+Username = Annotated[str, Field(min_length=1, max_length=150, pattern=r"^[\w.@+-]+$")]
 Url = Text(500)
 EARLIEST, LATEST = datetime(2000, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
 

@@ -109,3 +109,18 @@ def test_the_api_unmarks_and_refuses_others_and_unknown_names(owner_client, othe
     assert unknown.status_code == 422 and "usernames" in unknown.content.decode()
     assert done.status_code == 200, done.content
     assert done.json() == [{"username": "other", "status": "confirmed", "attended": False}]
+
+
+def test_the_api_refuses_a_username_with_a_nul_byte_as_bad_input(client, db):
+    # Found by the API fuzz on PostgreSQL, which cannot store NUL: a 422, never a 500.
+    from capacityhub.community.tests.factories import UserFactory
+
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(
+        "/api/v1/events/1/attendance/undo",
+        {"usernames": ["amina\x00"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"].startswith("usernames")
