@@ -17,11 +17,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from capacityhub.core.ratelimit import RateLimited
 
-from .me import me_router
-from .organizations import organizations_router
-from .people import people_router
-from .schemas import WRITE_AUTH
-from .taxonomy import router as taxonomy_router
+from . import events, exchange, knowledge, learning, search, taxonomy
+from .community import me_router, organizations_router, people_router
+from .core.schemas import WRITE_AUTH
 
 
 class CapacityHubAPI(NinjaAPI):
@@ -138,37 +136,15 @@ def integrity_error(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
     )
 
 
-api.add_router("", taxonomy_router)
+# One package per domain (api/<domain>/), registered in the order of the layers.
+api.add_router("", taxonomy.router)
 api.add_router("", people_router)
 api.add_router("", me_router)
 api.add_router("", organizations_router)
-
-# The exchange (needs, offers, connections, the capacity map).
-from .exchange_connections import router as connections_router  # noqa: E402
-from .exchange_map import router as map_router  # noqa: E402
-from .exchange_matching import router as matching_router  # noqa: E402
-from .exchange_needs import router as needs_router  # noqa: E402
-from .exchange_offers import router as offers_router  # noqa: E402
-
-api.add_router("", needs_router)
-api.add_router("", offers_router)
-api.add_router("", connections_router)
-api.add_router("", map_router)
-api.add_router("", matching_router)
-
-from .search import router as search_router  # noqa: E402
-
-api.add_router("", search_router)
-
-from .opendata import router as opendata_router  # noqa: E402
-
-api.add_router("", opendata_router)
-
-# The knowledge base, courses, and live sessions and events.
-from .events import router as events_router  # noqa: E402
-from .knowledge import router as knowledge_router  # noqa: E402
-from .learning import router as learning_router  # noqa: E402
-
-api.add_router("", knowledge_router)
-api.add_router("", learning_router)
-api.add_router("", events_router)
+for router in exchange.routers:
+    api.add_router("", router)
+api.add_router("", search.router)
+api.add_router("", knowledge.opendata_router)
+api.add_router("", knowledge.resources_router)
+api.add_router("", learning.router)
+api.add_router("", events.router)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from capacityhub.api.tests import API, bearer, error_fields
+from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.exchange.selectors.capacity_map import map_cache_clear
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from capacityhub.api.tests import API, bearer, error_fields
+from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.community.models import Evidence
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
 from capacityhub.core.models import AuditEntry

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from capacityhub.api.tests import API, bearer
+from capacityhub.api.core.tests import API, bearer
 from capacityhub.core.models import Notification
 from capacityhub.core.notifications import notify
 

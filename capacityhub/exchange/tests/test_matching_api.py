@@ -2,14 +2,14 @@
 
 import pytest
 
-from capacityhub.api.tests import API
+from capacityhub.api.core.tests import API
 from capacityhub.community.tests.factories import OrganizationFactory
 from capacityhub.exchange.models import Offer
 from capacityhub.exchange.selectors.matching import matching_cache_clear
 
 from .factories_matching import need, offer, organization_languages, person
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("capacityhub.exchange.tests.urls_matching")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from capacityhub.exchange.selectors.matching import matching_cache_clear
 
 from .factories_matching import need, offer, person
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("capacityhub.exchange.tests.urls_matching")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from capacityhub.api.tests import API, bearer, error_fields
+from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.core.models import AuditEntry
 from capacityhub.exchange.models import Need
 

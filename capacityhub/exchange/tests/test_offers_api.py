@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from capacityhub.api.tests import API, bearer, error_fields
+from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.community.models import CapacityClaim, Profile
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
 from capacityhub.exchange.models import Availability, Offer

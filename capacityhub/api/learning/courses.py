@@ -1,0 +1,403 @@
+"""Courses: the catalogue, one course with its outline, lessons, enrolling, progress, quizzes,
+your enrolments, and the authors' endpoints to build courses.
+
+Drafts are seen only by their authors and staff (anyone else gets 404). A lesson's quiz comes
+without its correct answers: those, with each answer's explanation, are in the result of
+submitting the quiz."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import StringConstraints
+
+from capacityhub.learning.models import CohortRun, Course, Lesson
+from capacityhub.learning.selectors.courses import (
+    SORTS,
+    course_can_edit,
+    course_get,
+    course_list,
+    lesson_get,
+    with_course_details,
+)
+from capacityhub.learning.selectors.learners import (
+    enrolment_for,
+    my_enrolments,
+    prerequisites_of,
+    progress_of,
+)
+from capacityhub.learning.services.learners import course_enrol, lesson_complete, quiz_submit
+
+from ..core.pagination import page_out, paginate
+from ..core.schemas import (
+    DETAIL_ERRORS,
+    OBJECT_WRITE_ERRORS,
+    READ,
+    READ_ERRORS,
+    WRITE_AUTH,
+    CapacityCode,
+    Input,
+    LanguageCode,
+    ObjectId,
+    Page,
+    PageQuery,
+    SlugPath,
+    Text,
+)
+
+router = Router(tags=["courses"])
+
+SortName = Literal[tuple(SORTS)]
+LessonKind = Literal[tuple(Lesson.Kind.values)]
+CourseSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,69}$")]
+QuestionKey = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,17}$")]
+
+# Schemas ---------------------------------------------------------------------------------------
+
+
+class CourseOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    language: str
+    estimated_minutes: int
+    capacities: list[str] = Field(description="Codes of the capacities it builds.")
+    authors: list[str] = Field(description="Usernames.")
+    is_published: bool
+    published_at: datetime | None
+    version: int
+
+
+class CoursePage(Page[CourseOut]):
+    pass
+
+
+class CourseLessonRef(Schema):
+    id: int
+    title: str
+    kind: LessonKind
+    required: bool
+    done: bool = Field(description="Done by you (false when not enrolled).")
+
+
+class CourseModuleOut(Schema):
+    id: int
+    title: str
+    lessons: list[CourseLessonRef]
+
+
+class CohortRunOut(Schema):
+    id: int
+    title: str
+    starts_on: date
+    ends_on: date
+    facilitators: list[str]
+    is_done: bool
+    version: int
+
+
+class CourseEnrolmentOut(Schema):
+    course: str = Field(description="The course's slug.")
+    course_title: str
+    cohort: int | None
+    enrolled_at: datetime
+    completed_at: datetime | None
+    certificate_code: str | None = Field(description="Once completed: /certificates/{code}/.")
+    missing_prerequisites: list[str] = Field(
+        default_factory=list,
+        description="On enrolling: slugs of prerequisites you have not completed (advice only).",
+    )
+
+
+class CourseDetail(CourseOut):
+    description: str
+    prerequisites: list[str] = Field(description="Slugs of published courses to take first.")
+    prerequisites_completed: list[str] = Field(description="Those of them you completed.")
+    translation_of: str | None
+    modules: list[CourseModuleOut]
+    cohorts: list[CohortRunOut]
+    can_edit: bool
+    enrolment: CourseEnrolmentOut | None
+
+
+class QuizAnswerOut(Schema):
+    id: int
+    text: str
+
+
+class QuizQuestionOut(Schema):
+    id: int
+    text: str
+    multiple: bool = Field(description="Several answers may be right.")
+    answers: list[QuizAnswerOut] = Field(description="Which are correct is told after submitting.")
+
+
+class CourseLessonOut(Schema):
+    id: int
+    course: str
+    module: int
+    title: str
+    kind: LessonKind
+    body: str = Field(description="Markdown.")
+    video_url: str
+    resource: int | None
+    required: bool
+    pass_mark: int
+    questions: list[QuizQuestionOut]
+
+
+class CourseEnrolmentPage(Page[CourseEnrolmentOut]):
+    pass
+
+
+class QuizAnswerResult(Schema):
+    id: int
+    text: str
+    correct: bool
+    chosen: bool
+    explanation: str
+
+
+class QuizQuestionResult(Schema):
+    id: int
+    right: bool
+    answers: list[QuizAnswerResult]
+
+
+class QuizResult(Schema):
+    score: int
+    passed: bool
+    pass_mark: int
+    course_completed: bool
+    questions: list[QuizQuestionResult]
+
+
+class CourseQuery(PageQuery):
+    capacity: CapacityCode | None = Field(None, description="Code; includes capacities beneath.")
+    language: LanguageCode | None = None
+    q: Text(200) | None = Field(None, description="Title or summary contains.")
+    sort: SortName = "new"
+
+
+class CourseEnrolIn(Input):
+    cohort: ObjectId | None = Field(None, description="Join this cohort run of the course.")
+
+
+class QuizIn(Input):
+    answers: dict[QuestionKey, list[ObjectId]] = Field(
+        max_length=200, description="{question id: [chosen answer ids]}."
+    )
+
+
+# Serializers -----------------------------------------------------------------------------------
+
+
+def course_out(course: Course) -> dict:
+    return {
+        "slug": course.slug,
+        "title": course.title,
+        "summary": course.summary,
+        "language": course.language,
+        "estimated_minutes": course.estimated_minutes,
+        "capacities": [c.code for c in course.capacities.all()],
+        "authors": [a.username for a in course.authors.all()],
+        "is_published": course.is_published,
+        "published_at": course.published_at,
+        "version": course.version,
+    }
+
+
+def enrolment_out(enrolment) -> dict:
+    return {
+        "course": enrolment.course.slug,
+        "course_title": enrolment.course.title,
+        "cohort": enrolment.cohort_id,
+        "enrolled_at": enrolment.enrolled_at,
+        "completed_at": enrolment.completed_at,
+        "certificate_code": enrolment.certificate_code,
+    }
+
+
+def cohort_out(cohort: CohortRun) -> dict:
+    return {
+        "id": cohort.pk,
+        "title": cohort.title,
+        "starts_on": cohort.starts_on,
+        "ends_on": cohort.ends_on,
+        "facilitators": [f.username for f in cohort.facilitators.all()],
+        "is_done": cohort.is_done,
+        "version": cohort.version,
+    }
+
+
+def course_detail(request: HttpRequest, slug: str) -> dict:
+    course = course_get(viewer=request.user, slug=slug)
+    enrolment = enrolment_for(user=request.user, course=course)
+    done = progress_of(enrolment).done
+    modules = [
+        {
+            "id": module.pk,
+            "title": module.title,
+            "lessons": [
+                {
+                    "id": lesson.pk,
+                    "title": lesson.title,
+                    "kind": lesson.kind,
+                    "required": lesson.required,
+                    "done": lesson.pk in done,
+                }
+                for lesson in module.lessons.all()
+            ],
+        }
+        for module in course.modules.all()
+    ]
+    original = course.translation_of
+    return {
+        **course_out(course),
+        "description": course.description,
+        "prerequisites": [c.slug for c in course.prerequisites.all()],
+        "prerequisites_completed": [
+            c.slug for c, done in prerequisites_of(user=request.user, course=course) if done
+        ],
+        "translation_of": original.slug if original and original.is_published else None,
+        "modules": modules,
+        "cohorts": [cohort_out(c) for c in course.cohorts.all()],
+        "can_edit": course_can_edit(course=course, user=request.user),
+        "enrolment": enrolment_out(enrolment) if enrolment else None,
+    }
+
+
+def lesson_out(lesson: Lesson) -> dict:
+    return {
+        "id": lesson.pk,
+        "course": lesson.module.course.slug,
+        "module": lesson.module_id,
+        "title": lesson.title,
+        "kind": lesson.kind,
+        "body": lesson.body,
+        "video_url": lesson.video_url,
+        "resource": lesson.resource_id,
+        "required": lesson.required,
+        "pass_mark": lesson.pass_mark,
+        "questions": [
+            {
+                "id": q.pk,
+                "text": q.text,
+                "multiple": q.multiple,
+                "answers": [{"id": a.pk, "text": a.text} for a in q.answers.all()],
+            }
+            for q in lesson.questions.all()
+        ],
+    }
+
+
+def _quiz_result(lesson: Lesson, attempt, completed: bool) -> dict:
+    chosen = {int(k): set(v) for k, v in attempt.choices.items()}
+    questions = []
+    for question in lesson.questions.all():
+        picked = chosen.get(question.pk, set())
+        correct = {a.pk for a in question.answers.all() if a.is_correct}
+        answers = [
+            {
+                "id": a.pk,
+                "text": a.text,
+                "correct": a.is_correct,
+                "chosen": a.pk in picked,
+                "explanation": a.explanation,
+            }
+            for a in question.answers.all()
+        ]
+        questions.append({"id": question.pk, "right": picked == correct, "answers": answers})
+    return {
+        "score": attempt.score,
+        "passed": attempt.passed,
+        "pass_mark": lesson.pass_mark,
+        "course_completed": completed,
+        "questions": questions,
+    }
+
+
+# Reads -----------------------------------------------------------------------------------------
+
+
+@router.get("/courses", response={200: CoursePage, **READ_ERRORS}, **READ)
+def list_courses(request: HttpRequest, filters: Query[CourseQuery]):
+    """Published courses (and, for authors and staff, their drafts), newest first."""
+    courses = course_list(
+        viewer=request.user,
+        capacity_code=filters.capacity,
+        language=filters.language,
+        q=filters.q,
+        sort=filters.sort,
+    )
+    items, count = paginate(with_course_details(courses), filters.page, filters.page_size)
+    results = [course_out(course) for course in items]
+    return page_out(request, results, count, filters.page, filters.page_size)
+
+
+@router.get("/courses/{slug}", response={200: CourseDetail, **DETAIL_ERRORS}, **READ)
+def get_course(request: HttpRequest, slug: SlugPath):
+    """One course with its modules, lessons, cohort runs and your enrolment."""
+    return course_detail(request, slug)
+
+
+@router.get("/lessons/{lesson_id}", response={200: CourseLessonOut, **DETAIL_ERRORS}, **READ)
+def get_lesson(request: HttpRequest, lesson_id: ObjectId):
+    """One lesson; a quiz's questions come without their correct answers."""
+    return lesson_out(lesson_get(viewer=request.user, pk=lesson_id))
+
+
+@router.get("/me/enrolments", response={200: CourseEnrolmentPage, **READ_ERRORS}, auth=WRITE_AUTH)
+def list_my_enrolments(request: HttpRequest, filters: Query[PageQuery]):
+    """Your enrolments, unfinished first."""
+    items, count = paginate(my_enrolments(user=request.user), filters.page, filters.page_size)
+    results = [enrolment_out(e) for e in items]
+    return page_out(request, results, count, filters.page, filters.page_size)
+
+
+# Learners --------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/courses/{slug}/enrol",
+    response={201: CourseEnrolmentOut, **OBJECT_WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def enrol_in_course(request: HttpRequest, slug: SlugPath, payload: CourseEnrolIn):
+    """Enrol (once) in a published course, optionally in one of its cohort runs. Prerequisites
+    not completed do not stop you; they are listed in `missing_prerequisites`."""
+    course = course_get(viewer=request.user, slug=slug)
+    cohort = None
+    if payload.cohort is not None:
+        cohort = next((c for c in course.cohorts.all() if c.pk == payload.cohort), None)
+        if cohort is None:
+            raise ValidationError({"cohort": _("This course has no such cohort run.")})
+    out = enrolment_out(course_enrol(actor=request.user, course=course, cohort=cohort))
+    prerequisites = prerequisites_of(user=request.user, course=course)
+    out["missing_prerequisites"] = [c.slug for c, done in prerequisites if not done]
+    return Status(201, out)
+
+
+@router.post(
+    "/lessons/{lesson_id}/complete",
+    response={200: CourseEnrolmentOut, **OBJECT_WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def complete_lesson(request: HttpRequest, lesson_id: ObjectId):
+    """Mark a lesson of a course you are enrolled in as done (a quiz: pass it instead)."""
+    lesson = lesson_get(viewer=request.user, pk=lesson_id)
+    return enrolment_out(lesson_complete(actor=request.user, lesson=lesson))
+
+
+@router.post(
+    "/lessons/{lesson_id}/quiz", response={200: QuizResult, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def submit_quiz(request: HttpRequest, lesson_id: ObjectId, payload: QuizIn):
+    """Submit your answers; the result tells which were right, and why."""
+    lesson = lesson_get(viewer=request.user, pk=lesson_id)
+    attempt = quiz_submit(actor=request.user, lesson=lesson, choices=payload.answers)
+    attempt.enrolment.refresh_from_db()
+    return _quiz_result(lesson, attempt, attempt.enrolment.completed_at is not None)
