@@ -7,10 +7,8 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from .panels import register_panels
         from .search import register_search_kinds
         from .suggestions import register_suggestions
 
         register_search_kinds()
         register_suggestions()
-        register_panels()

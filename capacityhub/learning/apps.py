@@ -7,10 +7,8 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from .panels import register_panels
         from .search import register_course_kind
         from .suggestions import register_suggestions
 
         register_course_kind()
         register_suggestions()
-        register_panels()

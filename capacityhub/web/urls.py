@@ -1,36 +1,27 @@
-from .views import (
-    accounts,
-    community,
-    events,
-    exchange_connections,
-    exchange_map,
-    exchange_matching,
-    exchange_needs,
-    exchange_offers,
-    home,
-    knowledge,
-    learning,
-    opendata,
-    organizations,
-    search,
-    taxonomy,
-)
+from .community import accounts, organizations, people
+from .core import home
+from .events import events
+from .exchange import connections, map, matching, needs, offers
+from .knowledge import opendata, resources
+from .learning import courses
+from .search import search
+from .taxonomy import capacities
 
 app_name = "web"
 urlpatterns = [
     *home.urlpatterns,
-    *taxonomy.urlpatterns,
-    *community.urlpatterns,
+    *capacities.urlpatterns,
+    *people.urlpatterns,
     *organizations.urlpatterns,
     *accounts.urlpatterns,
-    *exchange_needs.urlpatterns,
-    *exchange_offers.urlpatterns,
-    *exchange_connections.urlpatterns,
-    *exchange_map.urlpatterns,
-    *exchange_matching.urlpatterns,
+    *needs.urlpatterns,
+    *offers.urlpatterns,
+    *connections.urlpatterns,
+    *map.urlpatterns,
+    *matching.urlpatterns,
     *search.urlpatterns,
-    *knowledge.urlpatterns,
-    *learning.urlpatterns,
+    *resources.urlpatterns,
+    *courses.urlpatterns,
     *events.urlpatterns,
     *opendata.urlpatterns,
 ]

@@ -1,4 +1,4 @@
-"""Request and response shapes of the knowledge API (api/knowledge.py)."""
+"""Request and response shapes of the knowledge API (api/knowledge/resources.py)."""
 
 from datetime import date, datetime
 from typing import Literal

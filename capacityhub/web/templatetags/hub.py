@@ -76,8 +76,8 @@ def level_name(level) -> str:
 
 @register.simple_tag(takes_context=True)
 def panels(context, place: str, obj=None):
-    """The sections other apps add to this page (see capacityhub/web/panels.py)."""
-    from capacityhub.web.panels import render_panels
+    """The sections other apps add to this page (see capacityhub/web/core/panels.py)."""
+    from capacityhub.web.core.panels import render_panels
 
     return render_panels(place, context["request"], obj)
 

@@ -354,7 +354,7 @@ def test_a_failing_later_write_rolls_back_the_earlier_ones(
 ):
     from django.core.exceptions import ValidationError
 
-    from capacityhub.web.views import organizations as views
+    from capacityhub.web.community import organizations as views
 
     def failing(**kwargs):
         raise ValidationError({"capacities.lua-scripting": "Level must be between 1 and 5."})

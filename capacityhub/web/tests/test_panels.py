@@ -2,7 +2,7 @@
 
 import pytest
 
-from capacityhub.web import panels
+from capacityhub.web.core import panels
 
 pytestmark = pytest.mark.django_db
 
