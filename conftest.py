@@ -15,6 +15,9 @@ from capacityhub.community.tests.factories import OrganizationFactory, UserFacto
 from capacityhub.taxonomy.selectors import taxonomy_cache_clear
 from capacityhub.taxonomy.tests.factories import CapacityFactory
 
+# Fixtures of one domain that its API and page tests (api/<domain>/tests, web/<domain>/tests) use.
+pytest_plugins = ["capacityhub.knowledge.tests.fixtures", "capacityhub.search.tests.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _default_language():

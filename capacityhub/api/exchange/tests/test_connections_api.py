@@ -7,8 +7,7 @@ from capacityhub.community.models import Evidence
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
 from capacityhub.core.models import AuditEntry
 from capacityhub.exchange.models import Connection, Feedback, Message
-
-from .factories_connections import NeedFactory, connect, offer_for
+from capacityhub.exchange.tests.factories_connections import NeedFactory, connect, offer_for
 
 pytestmark = pytest.mark.django_db
 

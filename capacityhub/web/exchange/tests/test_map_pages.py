@@ -12,8 +12,7 @@ from django.urls import reverse
 
 from capacityhub.exchange.models import MapSnapshot
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
-
-from .factories_map import map_need, map_offer
+from capacityhub.exchange.tests.factories_map import map_need, map_offer
 
 pytestmark = pytest.mark.django_db
 

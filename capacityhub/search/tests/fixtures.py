@@ -1,3 +1,5 @@
+"""Fixtures of the search tests: a small indexed hub (a plugin of the root conftest)."""
+
 import pytest
 
 from capacityhub.community.models import Profile

@@ -13,8 +13,12 @@ from capacityhub.exchange.services.connections import (
     connection_accept,
     connection_mark_done,
 )
-
-from .factories_connections import NeedFactory, availability_for, connect, offer_for
+from capacityhub.exchange.tests.factories_connections import (
+    NeedFactory,
+    availability_for,
+    connect,
+    offer_for,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import pytest
 from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.exchange.selectors.capacity_map import map_cache_clear
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
-
-from .factories_map import map_need, map_offer
+from capacityhub.exchange.tests.factories_map import map_need, map_offer
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 
 from capacityhub.exchange.models import Need
 from capacityhub.knowledge.models import Resource, ResourceUse
-
-from .factories import (
+from capacityhub.knowledge.tests.factories import (
     LearningPatternFactory,
     ResourceFactory,
     ResourceReportFactory,

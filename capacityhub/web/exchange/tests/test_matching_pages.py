@@ -3,8 +3,7 @@
 import pytest
 
 from capacityhub.exchange.selectors.matching import matching_cache_clear
-
-from .factories_matching import need, offer, person
+from capacityhub.exchange.tests.factories_matching import need, offer, person
 
 pytestmark = pytest.mark.django_db
 

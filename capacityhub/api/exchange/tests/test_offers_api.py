@@ -9,8 +9,12 @@ from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.community.models import CapacityClaim, Profile
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
 from capacityhub.exchange.models import Availability, Offer
-
-from .factories_needs import MethodFactory, availability_of, claim, offer_of
+from capacityhub.exchange.tests.factories_needs import (
+    MethodFactory,
+    availability_of,
+    claim,
+    offer_of,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from capacityhub.community.tests.factories import OrganizationFactory
 from capacityhub.core.models import AuditEntry
 from capacityhub.exchange.models import Need
 from capacityhub.exchange.services.needs import need_close
-
-from .factories_needs import MethodFactory, NeedFactory
+from capacityhub.exchange.tests.factories_needs import MethodFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,7 @@
 import pytest
 
 from capacityhub.learning.models import Course, Enrolment, Question, QuizAttempt
-
-from .factories import (
+from capacityhub.learning.tests.factories import (
     CourseFactory,
     author_user,
     cohort_of,

@@ -7,10 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from capacityhub.events.models import CalendarFeed, Event, Question, Registration
+from capacityhub.events.tests.factories import (
+    EventFactory,
+    PastEventFactory,
+    UserFactory,
+    question_on,
+    registered,
+)
 from capacityhub.exchange.models import Need
 from capacityhub.taxonomy.models import Method
-
-from .factories import EventFactory, PastEventFactory, UserFactory, question_on, registered
 
 pytestmark = pytest.mark.django_db
 

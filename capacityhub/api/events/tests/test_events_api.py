@@ -6,8 +6,13 @@ import pytest
 from django.utils import timezone
 
 from capacityhub.events.models import Event, Question, Registration
-
-from .factories import EventFactory, PastEventFactory, UserFactory, question_on, registered
+from capacityhub.events.tests.factories import (
+    EventFactory,
+    PastEventFactory,
+    UserFactory,
+    question_on,
+    registered,
+)
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"

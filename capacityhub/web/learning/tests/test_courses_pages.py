@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from capacityhub.learning.models import CohortRun, Course, Enrolment, Lesson, Module, Question
-
-from .factories import (
+from capacityhub.learning.tests.factories import (
     CourseFactory,
     author_user,
     cohort_of,

@@ -8,8 +8,7 @@ from django.utils import timezone
 from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.core.models import AuditEntry
 from capacityhub.exchange.models import Need
-
-from .factories_needs import MethodFactory, NeedFactory
+from capacityhub.exchange.tests.factories_needs import MethodFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
 

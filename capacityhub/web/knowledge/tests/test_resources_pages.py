@@ -6,8 +6,7 @@ from django.urls import reverse
 from capacityhub.community.models import Profile, ProfileLanguage
 from capacityhub.exchange.models import Need
 from capacityhub.knowledge.models import Endorsement, Resource, ResourceReport, ResourceUse
-
-from .factories import (
+from capacityhub.knowledge.tests.factories import (
     LearningPatternFactory,
     ResourceFactory,
     ResourceReportFactory,

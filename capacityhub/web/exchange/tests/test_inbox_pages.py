@@ -1,9 +1,8 @@
-"""The inbox: the notifications page and /me/notifications."""
+"""The inbox: the notifications page (its API is tested in api/exchange/tests/test_inbox_api.py)."""
 
 import pytest
 from django.urls import reverse
 
-from capacityhub.api.core.tests import API, bearer
 from capacityhub.core.models import Notification
 from capacityhub.core.notifications import notify
 
@@ -19,9 +18,6 @@ def notifications(owner, other):
     second = notify(recipient=owner, subject="Second news", url="https://evil.example/")
     notify(recipient=other, subject="Not yours")
     return first, second
-
-
-# The page --------------------------------------------------------------------------------------
 
 
 def test_the_inbox_lists_my_notifications_newest_first(owner_client, notifications):
@@ -101,52 +97,3 @@ def test_the_inbox_runs_a_fixed_number_of_queries(
         response = owner_client.get(INBOX)
 
     assert response.content.decode().count("News ") == page_size
-
-
-# The API ---------------------------------------------------------------------------------------
-
-
-def test_my_notifications_are_paginated_with_the_unread_count(client, owner, notifications):
-    body = client.get(f"{API}/me/notifications?page_size=1", headers=bearer(owner)).json()
-
-    assert body["count"] == 2
-    assert body["unread_count"] == 2
-    assert body["results"][0]["subject"] == "Second news"
-    assert body["results"][0]["read"] is False
-    assert "page=2" in body["next"]
-
-
-def test_marking_a_notification_read_through_the_api(client, owner, notifications):
-    first, _second = notifications
-    headers = bearer(owner)
-
-    response = client.post(f"{API}/me/notifications/{first.pk}/read", headers=headers)
-    unread = client.get(f"{API}/me/notifications?unread=true", headers=headers).json()
-
-    assert response.status_code == 200
-    assert response.json()["read"] is True
-    assert [n["subject"] for n in unread["results"]] == ["Second news"]
-
-
-def test_marking_all_read_through_the_api(client, owner, notifications):
-    headers = bearer(owner)
-
-    first = client.post(f"{API}/me/notifications/read-all", headers=headers).json()
-    again = client.post(f"{API}/me/notifications/read-all", headers=headers).json()
-
-    assert (first, again) == ({"marked": 2}, {"marked": 0})
-
-
-def test_someone_elses_notification_is_a_404_through_the_api(client, other, notifications):
-    first, _second = notifications
-
-    response = client.post(f"{API}/me/notifications/{first.pk}/read", headers=bearer(other))
-
-    assert response.status_code == 404
-    assert Notification.objects.get(pk=first.pk).read_at is None
-
-
-def test_notifications_need_credentials(client, notifications):
-    assert client.get(f"{API}/me/notifications").status_code == 401
-    assert client.post(f"{API}/me/notifications/read-all").status_code == 401
-    assert Notification.objects.filter(read_at__isnull=False).count() == 0

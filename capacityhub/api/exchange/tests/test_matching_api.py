@@ -6,8 +6,12 @@ from capacityhub.api.core.tests import API
 from capacityhub.community.tests.factories import OrganizationFactory
 from capacityhub.exchange.models import Offer
 from capacityhub.exchange.selectors.matching import matching_cache_clear
-
-from .factories_matching import need, offer, organization_languages, person
+from capacityhub.exchange.tests.factories_matching import (
+    need,
+    offer,
+    organization_languages,
+    person,
+)
 
 pytestmark = pytest.mark.django_db
 

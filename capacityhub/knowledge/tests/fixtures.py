@@ -1,3 +1,5 @@
+"""Fixtures of the knowledge tests: an information specialist (a plugin of the root conftest)."""
+
 import pytest
 
 from capacityhub.community.tests.factories import UserFactory
