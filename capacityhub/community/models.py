@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.core.models import Visibility
@@ -22,6 +23,9 @@ class User(AbstractUser):
     is_information_specialist = models.BooleanField(_("information specialist"), default=False)
     is_course_author = models.BooleanField(_("course author"), default=False)
     is_demo = models.BooleanField(default=False, editable=False)
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:profile-detail", args=[self.username])
 
 
 def visibility_field(default=Visibility.PUBLIC):
@@ -105,6 +109,9 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:organization-detail", args=[self.slug])
 
     def localized_name(self, language: str) -> str:
         return self.names.get(language) or self.name

@@ -8,7 +8,7 @@ pass translatable lazy strings (gettext_lazy) and, separately, the values to int
         recipient=provider,
         subject=gettext_lazy("%(name)s invites you to help with “%(need)s”"),
         context={"name": requester_name, "need": need.title},
-        url=reverse("web:connection-detail", args=[connection.pk]),
+        url=connection.get_absolute_url(),
     )
 
 The e-mail is queued with `transaction.on_commit`, so a rolled-back action never e-mails

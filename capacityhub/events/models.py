@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.core.regions import REGION_CHOICES
@@ -77,6 +78,9 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"web:{self.section}-detail", args=[self.pk])
 
     @property
     def is_session(self) -> bool:

@@ -1,7 +1,6 @@
 """Sessions and events in search: kinds "session" and "event", with facets language (held
 in or interpreted into), capacity, and region for events held in a place."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.search.indexing import document
@@ -52,10 +51,8 @@ def _locator(is_session: bool):
     def locate(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
         events = Event.objects.filter(pk__in=ids)
         events = events.filter(kind=SESSION) if is_session else events.exclude(kind=SESSION)
-        name = "web:session-detail" if is_session else "web:event-detail"
-        return {
-            pk: (title, reverse(name, args=[pk])) for pk, title in events.values_list("pk", "title")
-        }
+        rows = events.values_list("pk", "title", "kind")
+        return {pk: (title, Event(pk=pk, kind=kind).get_absolute_url()) for pk, title, kind in rows}
 
     return locate
 

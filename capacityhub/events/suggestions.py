@@ -4,7 +4,6 @@ narrower ones), in a language the requester reads, soonest first weighted by fit
 from datetime import timedelta
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,7 +69,7 @@ def event_suggestions(context: NeedContext, limit: int) -> list[Suggestion]:
                 kind_label=str(event.get_kind_display()),
                 object_id=event.pk,
                 title=event.title,
-                url=reverse(f"web:{event.section}-detail", args=[event.pk]),
+                url=event.get_absolute_url(),
                 score=score(exact=exact, days_away=days),
                 reasons=reasons,
                 starts_at=event.starts_at,

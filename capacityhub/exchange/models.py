@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.core.models import Visibility
@@ -72,6 +73,9 @@ class Need(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("web:need-detail", args=[self.pk])
+
     @property
     def is_active(self) -> bool:
         return self.status in {self.Status.OPEN, self.Status.IN_PROGRESS}
@@ -117,6 +121,9 @@ class Offer(models.Model):
 
     def __str__(self) -> str:
         return f"offer of claim {self.claim_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:offer-detail", args=[self.pk])
 
 
 class Availability(models.Model):
@@ -218,6 +225,9 @@ class Connection(models.Model):
 
     def __str__(self) -> str:
         return f"connection {self.pk} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:connection-detail", args=[self.pk])
 
 
 class Message(models.Model):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.community.models import OrganizationKind
@@ -139,6 +140,9 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:resource-detail", args=[self.pk])
 
     @property
     def is_listed(self) -> bool:

@@ -1,7 +1,6 @@
 """The "resource" search kind: published and outdated resources, public, with facet values
 (type, language, capacity, region where tested) for the search page's filters."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.search.indexing import document
@@ -53,7 +52,7 @@ def resource_documents(resource: Resource) -> list:
 
 def locate_resources(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
     rows = Resource.objects.filter(pk__in=ids, status__in=LISTED).values_list("pk", "title")
-    return {pk: (title, reverse("web:resource-detail", args=[pk])) for pk, title in rows}
+    return {pk: (title, Resource(pk=pk).get_absolute_url()) for pk, title in rows}
 
 
 def register_resource_kind() -> None:

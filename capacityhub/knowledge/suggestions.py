@@ -2,7 +2,6 @@
 published (not outdated) resources on the need's capacities or those beneath them, in the
 need's languages, ranked by ranking.py for the need's region, languages and organization."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -73,7 +72,7 @@ def resource_suggestions(context: NeedContext, limit: int) -> list[Suggestion]:
             kind_label=str(KIND_LABEL),
             object_id=pk,
             title=titles[pk],
-            url=reverse("web:resource-detail", args=[pk]),
+            url=Resource(pk=pk).get_absolute_url(),
             score=score,
             reasons=_reasons(facts[pk], context),
             language=facts[pk].language,

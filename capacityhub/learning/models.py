@@ -4,6 +4,7 @@ enrolments with progress per lesson, completion certificates."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,6 +44,9 @@ class Course(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:course-detail", args=[self.slug])
 
 
 class Module(models.Model):
@@ -169,6 +173,10 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.course_id}"
+
+    def get_absolute_url(self) -> str:
+        # The certificate of a completed course (its page is found by course).
+        return reverse("web:certificate-detail", args=[self.course.slug])
 
 
 class LessonProgress(models.Model):

@@ -2,7 +2,6 @@
 courses only, with facets language and capacity."""
 
 from django.db.models.signals import post_delete, post_save
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.search.indexing import document, mark_changed
@@ -29,7 +28,7 @@ def load_courses(ids: list[int]):
 def locate_courses(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
     courses = Course.objects.filter(pk__in=ids, is_published=True)
     return {
-        pk: (title, reverse("web:course-detail", args=[slug]))
+        pk: (title, Course(slug=slug).get_absolute_url())
         for pk, title, slug in courses.values_list("pk", "title", "slug")
     }
 

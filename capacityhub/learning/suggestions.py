@@ -1,7 +1,6 @@
 """Courses as answers to a need: published courses on the need's capacities (or narrower
 ones), in a language the requester reads; courses with an upcoming cohort run come first."""
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -47,7 +46,7 @@ def course_suggestions(context: NeedContext, limit: int) -> list[Suggestion]:
                 kind_label=str(gettext_lazy("Course")),
                 object_id=course.pk,
                 title=course.title,
-                url=reverse("web:course-detail", args=[course.slug]),
+                url=course.get_absolute_url(),
                 score=score,
                 reasons=reasons,
                 starts_at=None,

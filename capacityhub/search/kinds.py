@@ -1,7 +1,6 @@
 """The kinds the foundation makes searchable: capacities, people, organizations and needs.
 Other apps register theirs the same way, from their own AppConfig.ready()."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.community.models import (
@@ -9,6 +8,7 @@ from capacityhub.community.models import (
     OrganizationLanguage,
     Profile,
     ProfileLanguage,
+    User,
 )
 from capacityhub.core.models import Visibility
 from capacityhub.core.regions import region_of
@@ -45,7 +45,7 @@ def locate_capacities(ids: list[int], language: str) -> dict[int, tuple[str, str
         if cid in codes:
             label = labels.get(cid)
             title = label.label if label else codes[cid]
-            found[cid] = (title, reverse("web:capacity-detail", args=[codes[cid]]))
+            found[cid] = (title, Capacity(code=codes[cid]).get_absolute_url())
     return found
 
 
@@ -93,7 +93,7 @@ def locate_profiles(ids: list[int], language: str) -> dict[int, tuple[str, str]]
     # A deactivated account may still be indexed (no signal on users); never show it.
     profiles = Profile.objects.filter(pk__in=ids, user__is_active=True)
     return {
-        pk: (name, reverse("web:profile-detail", args=[username]))
+        pk: (name, User(username=username).get_absolute_url())
         for pk, name, username in profiles.values_list("pk", "display_name", "user__username")
     }
 
@@ -110,7 +110,7 @@ def organization_documents(organization: Organization) -> list[SearchDocument]:
 
 def locate_organizations(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
     return {
-        o.pk: (o.localized_name(language), reverse("web:organization-detail", args=[o.slug]))
+        o.pk: (o.localized_name(language), o.get_absolute_url())
         for o in Organization.objects.filter(pk__in=ids)
     }
 
@@ -133,7 +133,7 @@ def need_documents(need: Need) -> list[SearchDocument]:
 
 def locate_needs(ids: list[int], language: str) -> dict[int, tuple[str, str]]:
     return {
-        pk: (title, reverse("web:need-detail", args=[pk]))
+        pk: (title, Need(pk=pk).get_absolute_url())
         for pk, title in Need.objects.filter(pk__in=ids).values_list("pk", "title")
     }
 

@@ -3,6 +3,7 @@ import unicodedata
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 code_validator = RegexValidator(
@@ -39,6 +40,9 @@ class Capacity(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:capacity-detail", args=[self.code])
 
 
 class CapacityTranslation(models.Model):

@@ -54,7 +54,7 @@ def request_assistance(request: HttpRequest, payload: AssistanceIn):
         201,
         {
             "id": need.pk,
-            "url": reverse("web:need-detail", args=[need.pk]),
+            "url": need.get_absolute_url(),
             "api_url": reverse("api-1:get_need", kwargs={"need_id": need.pk}),
         },
     )

@@ -14,7 +14,6 @@ from capacityhub.core.versioning import version_bump
 
 from ..models import Event, Registration
 from .events import require_event_editor
-from .registrations import event_url
 
 MAX_REASON = Event._meta.get_field("cancellation_reason").max_length
 Status = Registration.Status
@@ -46,7 +45,7 @@ def _notify_cancelled(event: Event) -> None:
                 subject=gettext_lazy("“%(title)s” is cancelled"),
                 body=gettext_lazy("It will not take place. The organizers say: %(reason)s"),
                 context={"title": event.title, "reason": event.cancellation_reason},
-                url=event_url(event),
+                url=event.get_absolute_url(),
             )
 
     transaction.on_commit(send)

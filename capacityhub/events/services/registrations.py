@@ -9,7 +9,6 @@ the same event never count the seats at the same time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,10 +29,6 @@ def _locked(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def event_url(event: Event) -> str:
-    return reverse(f"web:{event.section}-detail", args=[event.pk])
-
-
 def _notify_promoted(registration: Registration, event: Event) -> None:
     user = registration.user
 
@@ -43,7 +38,7 @@ def _notify_promoted(registration: Registration, event: Event) -> None:
             subject=gettext_lazy("A seat opened up: you are confirmed for “%(title)s”"),
             body=gettext_lazy("You were on the waitlist; your seat is now confirmed."),
             context={"title": event.title},
-            url=event_url(event),
+            url=event.get_absolute_url(),
         )
 
     transaction.on_commit(send)

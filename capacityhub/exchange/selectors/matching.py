@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from capacityhub.community.models import (
     Organization,
     Profile,
     Relation,
+    User,
 )
 from capacityhub.community.selectors import profile_view
 from capacityhub.community.visibility import ProfileView, visible_levels
@@ -293,7 +293,7 @@ def _match_view(match, people_views, organizations, labels) -> MatchView | None:
         reasons = [render_part(m, p, labels=labels, organization=True) for m, p in match.parts]
         return MatchView(
             kind="organization", name=organization.localized_name(get_language()),
-            url=reverse("web:organization-detail", args=[organization.slug]),
+            url=organization.get_absolute_url(),
             slug=organization.slug, reasons=[r for r in reasons if r], **common,
         )  # fmt: skip
     view = people_views.get(pk)
@@ -305,7 +305,7 @@ def _match_view(match, people_views, organizations, labels) -> MatchView | None:
     reasons = [render_part(m, p, labels=labels) for m, p in match.parts]
     return MatchView(
         kind="person", name=view.display_name,
-        url=reverse("web:profile-detail", args=[view.username]), username=view.username,
+        url=User(username=view.username).get_absolute_url(), username=view.username,
         person=view, reasons=[r for r in reasons if r], **common,
     )  # fmt: skip
 

@@ -13,7 +13,6 @@ row; the other side is notified (inbox + e-mail after commit).
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -70,10 +69,6 @@ def _person_name(user: User | None) -> str:
     return profile.display_name if profile else (user.username if user else "")
 
 
-def _url(connection: Connection) -> str:
-    return reverse("web:connection-detail", args=[connection.pk])
-
-
 def _notify_side(connection: Connection, side: str, actor, subject, body="", **context) -> None:
     """Notify everyone who acts for `side`, except the actor."""
     context = {"need": connection.need.title, "name": _person_name(actor), **context}
@@ -82,7 +77,11 @@ def _notify_side(connection: Connection, side: str, actor, subject, body="", **c
     ).exclude(pk=actor.pk)
     for recipient in recipients:
         notify(
-            recipient=recipient, subject=subject, body=body, url=_url(connection), context=context
+            recipient=recipient,
+            subject=subject,
+            body=body,
+            url=connection.get_absolute_url(),
+            context=context,
         )
 
 

@@ -3,7 +3,6 @@ duplicates, and resolve or dismiss reported problems."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -160,7 +159,7 @@ def report_resolve(*, actor, report: ResourceReport, status: str, note: str = ""
     )
     reporter = report.reporter
     if reporter is not None and reporter.pk != actor.pk:
-        url = reverse("web:resource-detail", args=[report.resource_id])
+        url = report.resource.get_absolute_url()
         subject, context = REPORT_DONE_SUBJECTS[status], {"title": report.resource.title}
         transaction.on_commit(
             lambda: notify(recipient=reporter, subject=subject, body=note, url=url, context=context)

@@ -5,7 +5,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -147,7 +146,7 @@ def resource_translation_request(*, actor, resource: Resource, language: str) ->
     family = Resource.objects.filter(original_id=resource.original_id or resource.pk)
     if family.filter(language=language, status__in=[Resource.Status.PUBLISHED]).exists():
         raise ValidationError({"language": _("There is already a version in this language.")})
-    url = reverse("web:resource-detail", args=[resource.pk])
+    url = resource.get_absolute_url()
     name = language_name(language)
     need = need_create(
         actor=actor,

@@ -8,7 +8,6 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -68,7 +67,7 @@ def _complete_if_done(enrolment: Enrolment) -> bool:
         recipient=enrolment.user,
         subject=gettext_lazy("You completed “%(course)s”"),
         context={"course": enrolment.course.title},
-        url=reverse("web:certificate-detail", args=[enrolment.course.slug]),
+        url=enrolment.get_absolute_url(),
     )
     return True
 
