@@ -26,10 +26,10 @@ from capacityhub.core.regions import REGIONS
 from capacityhub.exchange.capacity_map import aggregate
 from capacityhub.exchange.models import Need, Offer
 from capacityhub.exchange.selectors.capacity_map import (
-    _need_rows,
-    _offer_rows,
     capacity_map,
     map_cache_clear,
+    need_rows,
+    offer_rows,
 )
 from capacityhub.taxonomy.selectors import taxonomy_tree
 
@@ -161,8 +161,8 @@ def run(context=None) -> list[Result]:
     print("  " + notes, flush=True)
     tree = taxonomy_tree()
     every_level = ["public", "members", "private"]
-    offers = list(_offer_rows(every_level))
-    needs = list(_need_rows(every_level))
+    offers = list(offer_rows(every_level))
+    needs = list(need_rows(every_level))
 
     def pure():
         return aggregate(tree=tree, offers=offers, needs=needs, regions=tuple(REGIONS))

@@ -80,7 +80,7 @@ def _pending(connection) -> set:
     return connection.__dict__.setdefault("_search_pending", set())
 
 
-def _flush() -> None:
+def flush() -> None:
     connection = transaction.get_connection()
     pending, connection._search_pending = _pending(connection), set()
     by_kind: dict[str, set[int]] = defaultdict(set)
@@ -101,5 +101,5 @@ def mark_changed(kind: str, pk: int) -> None:
     # Django replaces its list of commit hooks whenever a rollback drops some: then our
     # marks may have lost their callback, so register it again (a spare flush does nothing).
     if was_empty or connection.__dict__.get("_search_hooks") is not connection.run_on_commit:
-        transaction.on_commit(_flush, robust=True)
+        transaction.on_commit(flush, robust=True)
         connection._search_hooks = connection.run_on_commit

@@ -147,7 +147,7 @@ class _Languages(dict):
         return codes
 
 
-def _offer_rows(levels: list[str]) -> list[tuple[int, str, bool, tuple[str, ...]]]:
+def offer_rows(levels: list[str]) -> list[tuple[int, str, bool, tuple[str, ...]]]:
     visible = Q(claim__organization__isnull=False) | Q(
         claim__profile__capacities_visibility__in=levels, claim__profile__user__is_active=True
     )
@@ -168,7 +168,7 @@ def _hashable(raw):
     return tuple(raw) if isinstance(raw, list) else raw
 
 
-def _need_rows(levels: list[str]):
+def need_rows(levels: list[str]):
     """[(capacity ids, region, online, languages)] from one query over need × capacity."""
     today = timezone.localdate()
     rows = (
@@ -198,8 +198,8 @@ def map_aggregate_compute(*, level: str, tree: Tree | None = None) -> CapacityAg
     levels = _levels_up_to(level)
     return aggregate(
         tree=tree or taxonomy_tree(),
-        offers=_offer_rows(levels),
-        needs=_need_rows(levels),
+        offers=offer_rows(levels),
+        needs=need_rows(levels),
         regions=tuple(REGIONS),
     )
 

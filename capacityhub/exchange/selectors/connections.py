@@ -37,7 +37,7 @@ def managed_organization_ids(user) -> list[int]:
     )
 
 
-def _is_manager(user, organization_id: int | None) -> bool:
+def is_manager(user, organization_id: int | None) -> bool:
     if organization_id is None or not getattr(user, "is_authenticated", False):
         return False
     return Membership.objects.filter(
@@ -59,7 +59,7 @@ def can_act_for_need(*, need: Need, user) -> bool:
     """The requester, or a manager of the organization that stated the need."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return need.requester_id == user.pk or _is_manager(user, need.organization_id)
+    return need.requester_id == user.pk or is_manager(user, need.organization_id)
 
 
 def connection_sides(*, connection: Connection, user) -> set[str]:
@@ -69,7 +69,7 @@ def connection_sides(*, connection: Connection, user) -> set[str]:
     sides = set()
     if can_act_for_need(need=connection.need, user=user):
         sides.add(REQUESTER)
-    if connection.provider_id == user.pk or _is_manager(user, connection.provider_organization_id):
+    if connection.provider_id == user.pk or is_manager(user, connection.provider_organization_id):
         sides.add(PROVIDER)
     return sides
 

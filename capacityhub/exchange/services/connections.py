@@ -31,10 +31,10 @@ from ..selectors.connections import (
     LIVE,
     PROVIDER,
     REQUESTER,
-    _is_manager,
     active_connection_counts,
     can_act_for_need,
     connection_sides,
+    is_manager,
     provider_availability,
     provider_is_away,
     provider_key,
@@ -150,11 +150,11 @@ def _refuse_self(actor, need: Need, provider, provider_organization) -> None:
     if provider is not None:
         if provider.pk in (actor.pk, need.requester_id):
             raise ValidationError({"provider": _("You cannot invite yourself.")})
-        if _is_manager(provider, need.organization_id):
+        if is_manager(provider, need.organization_id):
             raise ValidationError(
                 {"provider": _("This person manages the organization that stated the need.")}
             )
-    elif provider_organization.pk == need.organization_id or _is_manager(
+    elif provider_organization.pk == need.organization_id or is_manager(
         actor, provider_organization.pk
     ):
         raise ValidationError({"provider": _("You cannot invite your own organization.")})

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from capacityhub.community.tests.factories import UserFactory
 from capacityhub.exchange.tests.factories_needs import NeedFactory
-from capacityhub.search.indexing import _flush
+from capacityhub.search.indexing import flush
 from capacityhub.search.models import SearchDocument
 from capacityhub.search.selectors import search
 
@@ -61,7 +61,7 @@ def test_many_changes_in_one_transaction_are_indexed_together(
         for n in range(20):
             UserFactory(username=f"pangolin-{n}")
 
-    flushes = [callback for callback in callbacks if callback is _flush]
+    flushes = [callback for callback in callbacks if callback is flush]
     assert len(flushes) == 1
     with django_assert_max_num_queries(8):
         flushes[0]()
