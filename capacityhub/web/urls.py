@@ -1,7 +1,8 @@
 from .community import accounts, organizations, people
 from .core import home
 from .events import events
-from .exchange import connections, map, matching, needs, offers
+from .exchange import connections, matching, needs, offers
+from .exchange import map as capacity_map
 from .knowledge import opendata, resources
 from .learning import courses
 from .search import search
@@ -17,7 +18,7 @@ urlpatterns = [
     *needs.urlpatterns,
     *offers.urlpatterns,
     *connections.urlpatterns,
-    *map.urlpatterns,
+    *capacity_map.urlpatterns,
     *matching.urlpatterns,
     *search.urlpatterns,
     *resources.urlpatterns,
