@@ -19,10 +19,10 @@ from capacityhub.exchange.selectors.capacity_map import (
     DEFAULT_DEPTH,
     MAX_DEPTH,
     capacity_map,
-    capacity_map_dict,
     map_snapshot_list,
     map_snapshots,
 )
+from capacityhub.presentation.capacity_map import capacity_map_dict
 
 from .pagination import page_out, paginate
 from .schemas import (
