@@ -80,7 +80,7 @@ def is_time_zone(name: str) -> bool:
 
 
 def or_list(items: list[str], locale: str | None = None) -> str:
-    """"French, Spanish or Portuguese" as CLDR says it in the reader's language."""
+    """ "French, Spanish or Portuguese" as CLDR says it in the reader's language."""
     from babel.lists import format_list
 
     return format_list(items, style="or", locale=_locale(locale)) if items else ""

@@ -109,6 +109,6 @@ def reasons(parts: Iterable[Part], *, organization: bool = False) -> list[str]:
 
 
 def works_in(languages: Iterable[str]) -> str:
-    """"if you can work in Portuguese or Spanish": for an exact offer in other languages."""
+    """ "if you can work in Portuguese or Spanish": for an exact offer in other languages."""
     names = [language_name(code, get_language()) for code in languages]
     return _("if you can work in %(languages)s") % {"languages": or_list(names)}
