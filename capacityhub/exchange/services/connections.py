@@ -22,7 +22,6 @@ from capacityhub.community.evidence import evidence_record
 from capacityhub.community.models import Evidence, Organization, User
 from capacityhub.community.services import profile_ensure
 from capacityhub.core.audit import audit_log
-from capacityhub.core.models import AuditEntry
 from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
 from capacityhub.exchange.selectors.offers import visible_offers
@@ -33,12 +32,11 @@ from ..selectors.connections import (
     PROVIDER,
     REQUESTER,
     _is_manager,
-    active_connection_counts,
+    active_connection_count,
     can_act_for_need,
     connection_sides,
     provider_availability,
     provider_is_away,
-    provider_key,
     side_user_ids,
 )
 from .needs import need_transition
@@ -89,7 +87,10 @@ def _notify_side(connection: Connection, side: str, actor, subject, body="", **c
 def _locked(connection: Connection) -> Connection:
     """Re-read the connection under a row lock, so two concurrent transitions serialize."""
     fresh = Connection.objects.select_for_update().get(pk=connection.pk)
-    for field in ("status", "requester_done", "provider_done", "completed_at", "updated_at"):
+    for field in (
+        "status", "requester_done", "provider_done", "requester_done_by_id",
+        "provider_done_by_id", "completed_at", "updated_at",
+    ):  # fmt: skip
         setattr(connection, field, getattr(fresh, field))
     return connection
 
@@ -171,8 +172,8 @@ def _refuse_unavailable(provider, provider_organization) -> None:
                 % {"name": name, "date": availability.away_until.isoformat()}
             }
         )
-    key = provider_key(user=provider, organization=provider_organization)
-    if active_connection_counts([key])[key] >= availability.max_connections:
+    active = active_connection_count(user=provider, organization=provider_organization)
+    if active >= availability.max_connections:
         raise ValidationError(
             {
                 "provider": _("%(name)s already helps as many people as they can at once.")
@@ -272,8 +273,10 @@ def connection_accept(*, actor, connection: Connection) -> Connection:
     availability = provider_availability(
         user=connection.provider, organization=connection.provider_organization
     )
-    key = provider_key(user=connection.provider, organization=connection.provider_organization)
-    if active_connection_counts([key])[key] >= availability.max_connections:
+    active = active_connection_count(
+        user=connection.provider, organization=connection.provider_organization
+    )
+    if active >= availability.max_connections:
         raise ValidationError(
             {"status": _("You already help as many people as you said you can at once.")}
         )
@@ -336,20 +339,6 @@ def connection_withdraw(*, actor, connection: Connection) -> Connection:
 # Completing ------------------------------------------------------------------------------------
 
 
-def _marked_done_by(connection: Connection, side: str) -> User | None:
-    entry = (
-        AuditEntry.objects.filter(
-            action="connection.done",
-            target_type=Connection._meta.label_lower,
-            target_id=str(connection.pk),
-            changes__side=side,
-        )
-        .select_related("actor")
-        .first()
-    )
-    return entry.actor if entry else None
-
-
 def _record_evidence(connection: Connection, requester_confirmer, provider_confirmer) -> None:
     """The provider taught the offered capacity (or the need's capacities without an offer);
     the requester (or the requesting organization) learned each of the need's capacities."""
@@ -398,20 +387,22 @@ def connection_mark_done(*, actor, connection: Connection) -> Connection:
     if getattr(connection, flag):
         raise ValidationError({"status": _("You have already marked this connection done.")})
     setattr(connection, flag, True)
+    setattr(connection, f"{flag}_by", actor)
+    fields = [flag, f"{flag}_by", "updated_at"]
     audit_log(actor=actor, action="connection.done", target=connection, changes={"side": side})
     if connection.requester_done and connection.provider_done:
         connection.status = Status.COMPLETED
         connection.completed_at = timezone.now()
-        connection.save(update_fields=[flag, "status", "completed_at", "updated_at"])
+        connection.save(update_fields=[*fields, "status", "completed_at"])
         _audit(actor, "connection.complete", connection, Status.ACCEPTED)
         _record_evidence(
             connection,
-            requester_confirmer=_marked_done_by(connection, REQUESTER),
-            provider_confirmer=_marked_done_by(connection, PROVIDER),
+            requester_confirmer=connection.requester_done_by,
+            provider_confirmer=connection.provider_done_by,
         )
         subject = gettext_lazy("The connection for “%(need)s” is completed")
     else:
-        connection.save(update_fields=[flag, "updated_at"])
+        connection.save(update_fields=fields)
         subject = gettext_lazy("%(name)s marked the connection for “%(need)s” done")
     other = PROVIDER if side == REQUESTER else REQUESTER
     _notify_side(connection, other, actor, subject)
@@ -444,8 +435,11 @@ def message_send(*, actor, connection: Connection, body: str) -> Message:
 
 @transaction.atomic
 def feedback_leave(*, actor, connection: Connection, rating: int, comment: str = "") -> Feedback:
-    """After completion, each side rates the help once (1 to 5) with an optional comment."""
+    """After completion, each side rates the help once (1 to 5) with an optional comment. The
+    connection's row lock makes "once per side" hold when two managers of one organization
+    rate at the same moment."""
     sides = _require_side(actor, connection)
+    _locked(connection)
     _require_status(connection, Status.COMPLETED)
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
         raise ValidationError({"rating": _("Rate from 1 to 5.")})
