@@ -32,6 +32,7 @@ from capacityhub.exchange.selectors.connections import (
     need_for_invitation,
 )
 from capacityhub.exchange.services import connections as services
+from capacityhub.exchange.services import conversation
 
 from .pagination import page_out, paginate
 from .schemas import (
@@ -370,7 +371,7 @@ def list_connection_messages(
 )
 def send_connection_message(request: HttpRequest, connection_id: ObjectId, payload: MessageIn):
     """Write to the other side; they are notified."""
-    message = services.message_send(
+    message = conversation.message_send(
         actor=request.user, connection=_connection(request, connection_id), body=payload.body
     )
     return Status(201, message_out(message))
@@ -383,7 +384,7 @@ def send_connection_message(request: HttpRequest, connection_id: ObjectId, paylo
 )
 def leave_connection_feedback(request: HttpRequest, connection_id: ObjectId, payload: FeedbackIn):
     """After completion, each side rates the help once."""
-    feedback = services.feedback_leave(
+    feedback = conversation.feedback_leave(
         actor=request.user,
         connection=_connection(request, connection_id),
         rating=payload.rating,

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from capacityhub.core.models import Visibility
@@ -225,6 +226,9 @@ class Connection(models.Model):
 
     def __str__(self) -> str:
         return f"connection {self.pk} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:connection-detail", args=[self.pk])
 
 
 class Message(models.Model):

@@ -20,9 +20,8 @@ from capacityhub.exchange.services.connections import (
     connection_invite,
     connection_mark_done,
     connection_withdraw,
-    feedback_leave,
-    message_send,
 )
+from capacityhub.exchange.services.conversation import feedback_leave, message_send
 
 from .factories_connections import NeedFactory, availability_for, connect, offer_for
 

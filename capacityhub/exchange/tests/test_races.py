@@ -15,8 +15,8 @@ from capacityhub.exchange.services.connections import (
     connection_accept,
     connection_invite,
     connection_mark_done,
-    feedback_leave,
 )
+from capacityhub.exchange.services.conversation import feedback_leave
 from capacityhub.exchange.services.needs import need_close, need_expire_overdue
 
 from .factories_connections import NeedFactory

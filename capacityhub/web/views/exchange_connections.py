@@ -45,10 +45,9 @@ from capacityhub.exchange.services.connections import (
     connection_invite,
     connection_mark_done,
     connection_withdraw,
-    feedback_leave,
-    message_send,
     require_can_invite,
 )
+from capacityhub.exchange.services.conversation import feedback_leave, message_send
 from capacityhub.web.forms import add_service_errors
 from capacityhub.web.forms.exchange_connections import (
     FeedbackForm,

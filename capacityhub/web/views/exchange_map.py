@@ -24,9 +24,8 @@ from capacityhub.exchange.selectors.capacity_map import (
     CapacityMap,
     capacity_map,
     map_languages,
-    map_snapshot_months,
-    map_snapshots,
 )
+from capacityhub.exchange.selectors.map_snapshots import map_snapshot_months, map_snapshots
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
 from capacityhub.presentation.capacity_map import capacity_map_dict
 from capacityhub.web.exchange.heatmap import HeatCell, HeatRow, HeatText, heatmap_svg, signed
