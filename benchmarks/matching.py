@@ -400,7 +400,7 @@ def _reverse_view(tree) -> Result:
     offer = matching_index.offer_rows(Offer.objects.filter(pk=first))[0]
 
     def work():
-        return matching.needs_for_offer(index, offer, k=TOP, viewer_tier=matching.MEMBERS)
+        return index.rank(offer, k=TOP, viewer_tier=matching.MEMBERS)
 
     return measure(
         "needs for an offer, in-process (rank 20 open needs)",

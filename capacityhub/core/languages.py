@@ -77,3 +77,10 @@ def time_zones() -> tuple[str, ...]:
 
 def is_time_zone(name: str) -> bool:
     return name in time_zones()
+
+
+def or_list(items: list[str], locale: str | None = None) -> str:
+    """ "French, Spanish or Portuguese" as CLDR says it in the reader's language."""
+    from babel.lists import format_list
+
+    return format_list(items, style="or", locale=_locale(locale)) if items else ""

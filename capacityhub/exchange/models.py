@@ -198,6 +198,13 @@ class Connection(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.INVITED)
     requester_done = models.BooleanField(default=False)
     provider_done = models.BooleanField(default=False)
+    # Who marked each side done: they confirm the other side's evidence.
+    requester_done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    provider_done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)

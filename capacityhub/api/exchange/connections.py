@@ -9,9 +9,7 @@ managers) and to staff; to anyone else it does not exist (404).
 from datetime import datetime
 from typing import Annotated, Literal
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from capacityhub.community.models import Organization, User
@@ -29,11 +27,12 @@ from capacityhub.exchange.selectors.connections import (
     connection_list,
     connection_messages,
     connection_sides,
+    invitee_resolve,
     managed_organization_ids,
     need_for_invitation,
 )
-from capacityhub.exchange.selectors.offers import visible_offers
 from capacityhub.exchange.services import connections as services
+from capacityhub.exchange.services import conversation
 
 from ..core.pagination import page_out, paginate
 from ..core.schemas import (
@@ -251,27 +250,12 @@ def _connection(request: HttpRequest, connection_id: int) -> Connection:
 
 
 def _invitee(payload: InviteIn, viewer) -> dict:
-    """The one provider named in the body, as service arguments (422 when unknown)."""
-    named = [name for name in ("provider", "organization", "offer") if getattr(payload, name)]
-    if len(named) != 1:
-        raise ValidationError(
-            {"provider": _("Name exactly one of provider, organization or offer.")}
-        )
-    if payload.offer:
-        offer = visible_offers(viewer).select_related("claim__profile__user", "claim__organization")
-        found = offer.filter(pk=payload.offer).first()
-        if found is None:
-            raise ValidationError({"offer": _("No such offer.")})
-        return {"offer": found}
-    if payload.provider:
-        user = User.objects.filter(username=payload.provider, is_active=True).first()
-        if user is None:
-            raise ValidationError({"provider": _("No one has this username.")})
-        return {"provider": user}
-    organization = Organization.objects.filter(slug=payload.organization).first()
-    if organization is None:
-        raise ValidationError({"organization": _("No such organization.")})
-    return {"provider_organization": organization}
+    return invitee_resolve(
+        viewer=viewer,
+        provider=payload.provider,
+        organization=payload.organization,
+        offer=payload.offer,
+    )
 
 
 def _refetch(request: HttpRequest, connection: Connection) -> dict:
@@ -387,7 +371,7 @@ def list_connection_messages(
 )
 def send_connection_message(request: HttpRequest, connection_id: ObjectId, payload: MessageIn):
     """Write to the other side; they are notified."""
-    message = services.message_send(
+    message = conversation.message_send(
         actor=request.user, connection=_connection(request, connection_id), body=payload.body
     )
     return Status(201, message_out(message))
@@ -400,7 +384,7 @@ def send_connection_message(request: HttpRequest, connection_id: ObjectId, paylo
 )
 def leave_connection_feedback(request: HttpRequest, connection_id: ObjectId, payload: FeedbackIn):
     """After completion, each side rates the help once."""
-    feedback = services.feedback_leave(
+    feedback = conversation.feedback_leave(
         actor=request.user,
         connection=_connection(request, connection_id),
         rating=payload.rating,

@@ -19,10 +19,9 @@ from capacityhub.exchange.selectors.capacity_map import (
     DEFAULT_DEPTH,
     MAX_DEPTH,
     capacity_map,
-    capacity_map_dict,
-    map_snapshot_list,
-    map_snapshots,
 )
+from capacityhub.exchange.selectors.map_snapshots import map_snapshot_list, map_snapshots
+from capacityhub.presentation.capacity_map import capacity_map_dict
 
 from ..core.language import content_language
 from ..core.pagination import page_out, paginate

@@ -15,12 +15,14 @@ from ninja import Field, Query, Router, Schema
 
 from capacityhub.exchange.selectors.matching import (
     MAX_LIMIT,
+    exact_matches_in_other_languages,
     matches_for_need,
     need_for_matching,
     open_needs_for_offer,
 )
 from capacityhub.exchange.selectors.offers import offer_get
 from capacityhub.exchange.suggestions import suggestions_for_need
+from capacityhub.presentation import matching as words
 
 from ..core.language import content_language
 from ..core.schemas import DETAIL_ERRORS, READ, LanguageCode, ObjectId
@@ -48,9 +50,14 @@ class MatchOut(Schema):
     offer: int = Field(description="Id of the offer that matched best.")
     capacity: str = Field(description="Code of the offered capacity.")
     score: float = Field(ge=0, le=1)
-    label: str = Field(description="The score in words.")
+    quality: Literal["strong", "good", "close", "related"] = Field(
+        description="strong or good: the capacity asked for; close: its parent or a child; "
+        "related: further away in the taxonomy."
+    )
+    label: str = Field(description="The quality in words.")
     explanation: str
     reasons: list[str] = Field(description="The explanation in parts.")
+    languages: list[str] = Field(description="Languages the provider works in, as you may see.")
     components: ComponentsOut
 
 
@@ -59,6 +66,7 @@ class NeedMatchOut(Schema):
     title: str
     organization: str | None = Field(description="Name of the organization stating the need.")
     score: float = Field(ge=0, le=1)
+    quality: Literal["strong", "good", "close", "related"]
     label: str
     explanation: str
     reasons: list[str]
@@ -76,29 +84,48 @@ class MatchQuery(Schema):
 def list_need_matches(request: HttpRequest, need_id: ObjectId, filters: Query[MatchQuery]):
     """People and organizations who could help with a need, best first."""
     need = need_for_matching(viewer=request.user, pk=need_id)
-    matches = matches_for_need(
-        need=need,
-        viewer=request.user,
-        limit=filters.limit,
-        language=content_language(filters.lang) if filters.lang else None,
+    matches = matches_for_need(need=need, viewer=request.user, limit=filters.limit)
+    with override(content_language(filters.lang)):
+        return [_match_out(m) for m in matches]
+
+
+@router.get(
+    "/needs/{need_id}/matches/other-languages",
+    response={200: list[MatchOut], **DETAIL_ERRORS},
+    **READ,
+)
+def list_need_matches_in_other_languages(
+    request: HttpRequest, need_id: ObjectId, filters: Query[MatchQuery]
+):
+    """When nobody offers exactly the capacity asked for in the need's languages: those who
+    offer exactly it in other languages (see `languages`: "if you can work in …"). Empty
+    otherwise."""
+    need = need_for_matching(viewer=request.user, pk=need_id)
+    shown = matches_for_need(need=need, viewer=request.user, limit=filters.limit)
+    others = exact_matches_in_other_languages(
+        need=need, viewer=request.user, shown=shown, limit=filters.limit
     )
-    codes = capacity_codes()
-    return [
-        {
-            "kind": m.kind,
-            "name": m.name,
-            "username": m.username,
-            "organization": m.slug,
-            "offer": m.offer_id,
-            "capacity": codes.get(m.capacity_id, ""),
-            "score": m.score,
-            "label": m.score_label,
-            "explanation": m.explanation,
-            "reasons": m.reasons,
-            "components": m.components,
-        }
-        for m in matches
-    ]
+    with override(content_language(filters.lang)):
+        return [_match_out(m) for m in others]
+
+
+def _match_out(match) -> dict:
+    reasons = words.reasons(match.parts, organization=match.kind == "organization")
+    return {
+        "kind": match.kind,
+        "name": match.name,
+        "username": match.username,
+        "organization": match.slug,
+        "offer": match.offer_id,
+        "capacity": capacity_codes().get(match.capacity_id, ""),
+        "score": match.score,
+        "quality": match.quality,
+        "label": words.quality_label(match.quality),
+        "explanation": " · ".join(reasons),
+        "reasons": reasons,
+        "languages": list(match.languages),
+        "components": match.components,
+    }
 
 
 class SuggestionOut(Schema):
@@ -142,22 +169,21 @@ def _suggestions_out(request: HttpRequest, need, limit: int) -> list[dict]:
 def list_offer_needs(request: HttpRequest, offer_id: ObjectId, filters: Query[MatchQuery]):
     """Open needs, visible to the caller, that an offer could answer, best first."""
     offer = offer_get(viewer=request.user, pk=offer_id)
-    matches = open_needs_for_offer(
-        offer=offer,
-        viewer=request.user,
-        limit=filters.limit,
-        language=content_language(filters.lang) if filters.lang else None,
-    )
-    return [
-        {
-            "need": m.need_id,
-            "title": m.title,
-            "organization": m.organization,
-            "score": m.score,
-            "label": m.score_label,
-            "explanation": m.explanation,
-            "reasons": m.reasons,
-            "components": m.components,
-        }
-        for m in matches
-    ]
+    matches = open_needs_for_offer(offer=offer, viewer=request.user, limit=filters.limit)
+    with override(content_language(filters.lang)):
+        return [_need_match_out(m) for m in matches]
+
+
+def _need_match_out(match) -> dict:
+    reasons = words.reasons(match.parts)
+    return {
+        "need": match.need_id,
+        "title": match.title,
+        "organization": match.organization,
+        "score": match.score,
+        "quality": match.quality,
+        "label": words.quality_label(match.quality),
+        "explanation": " · ".join(reasons),
+        "reasons": reasons,
+        "components": match.components,
+    }

@@ -16,7 +16,7 @@ query after the first.
 """
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.cache import cache
@@ -41,7 +41,7 @@ from capacityhub.exchange.capacity_map import (
     aggregate,
     gap,
 )
-from capacityhub.exchange.models import MapSnapshot, Need, Offer
+from capacityhub.exchange.models import Need, Offer
 from capacityhub.taxonomy.selectors import capacity_code_map, capacity_labels, taxonomy_tree
 from capacityhub.taxonomy.tree import Tree
 
@@ -298,7 +298,7 @@ def capacity_map(
     keys = _column_keys(view, matrix.columns, regions, languages)
     positions = {key: i for i, key in enumerate(matrix.columns)}
     language = (get_language() or "en").split("-")[0]
-    labels, codes = capacity_labels(language), _codes()
+    labels, codes = capacity_labels(language), codes_by_id()
     rows = []
     for capacity_id, row_depth in _row_ids(taxonomy_tree(), root_id, depth):
         rows.append(_row(counts, matrix, capacity_id, row_depth, keys, positions, labels, codes))
@@ -315,7 +315,7 @@ def capacity_map(
     )
 
 
-def _codes() -> dict[int, str]:
+def codes_by_id() -> dict[int, str]:
     return {cid: code for code, cid in capacity_code_map().items()}
 
 
@@ -344,127 +344,3 @@ def _row(counts, matrix, capacity_id, depth, keys, positions, labels, codes) -> 
         gap=gap(demand, supply),
         cells=tuple(cells),
     )
-
-
-def capacity_map_dict(result: CapacityMap) -> dict:
-    """The map as plain JSON-ready data (the API, the JSON download and the CSV share it)."""
-
-    def change(value: MapChange | None):
-        if value is None:
-            return None
-        return {"supply": value.supply, "demand": value.demand, "gap": round(value.gap, 4)}
-
-    return {
-        "view": result.view,
-        "root": result.root,
-        "depth": result.depth,
-        "computed_at": result.computed_at.isoformat(),
-        "compared_with": result.compared_with.strftime("%Y-%m") if result.compared_with else None,
-        "offers": result.offers,
-        "needs": result.needs,
-        "columns": [{"key": c.key, "label": c.label} for c in result.columns],
-        "rows": [
-            {
-                "capacity": row.code,
-                "label": row.label,
-                "label_language": row.label_language,
-                "depth": row.depth,
-                "supply": row.supply,
-                "demand": row.demand,
-                "gap": round(row.gap, 4),
-                "change": change(row.change),
-                "cells": [
-                    {
-                        "column": column.key,
-                        "supply": cell.supply,
-                        "demand": cell.demand,
-                        "gap": round(cell.gap, 4),
-                        "change": change(cell.change),
-                    }
-                    for column, cell in zip(result.columns, row.cells, strict=True)
-                ],
-            }
-            for row in result.rows
-        ],
-    }
-
-
-# Snapshots -------------------------------------------------------------------------------------
-
-
-def snapshot_data(counts_by_level: dict[str, CapacityAggregate], taken_at: datetime) -> dict:
-    """What a MapSnapshot stores: per level and view, the non-zero cells keyed by capacity
-    code and column key, so a snapshot still reads after capacities are added or moved."""
-    codes = _codes()
-    levels = {}
-    for level, counts in counts_by_level.items():
-        views = {}
-        for view in VIEWS:
-            matrix = counts.matrix(view)
-            rows = {}
-            for node, capacity_id in enumerate(counts.capacity_ids):
-                total = [int(counts.supply_total[node]), int(counts.demand_total[node])]
-                if capacity_id not in codes or total == [0, 0]:
-                    continue
-                cells = {
-                    key: [int(matrix.supply[node, i]), int(matrix.demand[node, i])]
-                    for i, key in enumerate(matrix.columns)
-                    if matrix.supply[node, i] or matrix.demand[node, i]
-                }
-                rows[codes[capacity_id]] = {"total": total, "cells": cells}
-            views[view] = rows
-        levels[level] = {"offers": counts.offers, "needs": counts.needs, "views": views}
-    return {"format": SNAPSHOT_FORMAT, "taken_at": taken_at.isoformat(), "levels": levels}
-
-
-def map_snapshot_months() -> list[date]:
-    """Months with a snapshot, newest first."""
-    return list(MapSnapshot.objects.values_list("month", flat=True))
-
-
-def map_snapshot_list():
-    """Snapshots newest first, without their (large) data."""
-    return MapSnapshot.objects.defer("data").order_by("-month")
-
-
-def map_snapshot_get(*, month: date) -> MapSnapshot:
-    return MapSnapshot.objects.get(month=month.replace(day=1))
-
-
-def _difference(now_supply: int, now_demand: int, then) -> MapChange:
-    then_supply, then_demand = then or (0, 0)
-    return MapChange(
-        supply=now_supply - then_supply,
-        demand=now_demand - then_demand,
-        gap=gap(now_demand, now_supply) - gap(then_demand, then_supply),
-    )
-
-
-def map_snapshots(
-    *,
-    viewer,
-    month: date,
-    root: str | None = None,
-    depth: int = DEFAULT_DEPTH,
-    view: str = REGION_VIEW,
-    regions=None,
-    languages=None,
-) -> CapacityMap:
-    """The current map, each cell and row with its change since the snapshot of `month`
-    (at the viewer's visibility level). Raises MapSnapshot.DoesNotExist for a missing month."""
-    current = capacity_map(
-        viewer=viewer, root=root, depth=depth, view=view, regions=regions, languages=languages
-    )
-    snapshot = map_snapshot_get(month=month)
-    then = snapshot.data.get("levels", {}).get(current.level, {}).get("views", {}).get(view, {})
-    rows = []
-    for row in current.rows:
-        old = then.get(row.code, {})
-        old_cells = old.get("cells", {})
-        cells = tuple(
-            replace(cell, change=_difference(cell.supply, cell.demand, old_cells.get(column.key)))
-            for column, cell in zip(current.columns, row.cells, strict=True)
-        )
-        change = _difference(row.supply, row.demand, old.get("total"))
-        rows.append(replace(row, cells=cells, change=change))
-    return replace(current, rows=tuple(rows), compared_with=snapshot.month)

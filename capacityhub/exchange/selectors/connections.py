@@ -8,10 +8,12 @@ Only the two sides and staff see a connection; anyone else gets DoesNotExist (a 
 
 from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from capacityhub.community.models import Membership, Organization
+from capacityhub.community.models import Membership, Organization, User
 from capacityhub.core.models import Visibility
 
 # The inbox is core's; re-exported here because the connection pages are where it is read.
@@ -22,9 +24,10 @@ from capacityhub.core.notifications import (  # noqa: F401
 )
 from capacityhub.exchange.models import Availability, Connection, Message, Need
 
+from .offers import visible_offers
+
 REQUESTER, PROVIDER = "requester", "provider"
 LIVE = (Connection.Status.INVITED, Connection.Status.ACCEPTED)
-ProviderKey = tuple[str, int]  # ("user", user id) or ("organization", organization id)
 
 
 def managed_organization_ids(user) -> list[int]:
@@ -184,34 +187,15 @@ def need_for_invitation(*, viewer, pk: int) -> Need:
 # Provider load ---------------------------------------------------------------------------------
 
 
-def provider_key(*, user=None, organization: Organization | None = None) -> ProviderKey:
-    return ("user", user.pk) if user is not None else ("organization", organization.pk)
-
-
-def active_connection_counts(
-    keys: Iterable[ProviderKey], statuses: Iterable[str] = (Connection.Status.ACCEPTED,)
-) -> dict[ProviderKey, int]:
-    """{provider key: number of connections in `statuses`} for many providers in one query.
-    Keys are ("user", user id) or ("organization", organization id); absent keys count 0."""
-    keys = list(keys)
-    user_ids = [pk for kind, pk in keys if kind == "user"]
-    organization_ids = [pk for kind, pk in keys if kind == "organization"]
-    counts = dict.fromkeys(keys, 0)
-    if not keys:
-        return counts
-    rows = (
-        Connection.objects.filter(status__in=list(statuses))
-        .filter(Q(provider_id__in=user_ids) | Q(provider_organization_id__in=organization_ids))
-        .values("provider_id", "provider_organization_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        if row["provider_id"] is not None:
-            counts[("user", row["provider_id"])] = row["n"]
-        else:
-            counts[("organization", row["provider_organization_id"])] = row["n"]
-    return counts
+def active_connection_count(
+    *,
+    user=None,
+    organization: Organization | None = None,
+    statuses: Iterable[str] = (Connection.Status.ACCEPTED,),
+) -> int:
+    """How many connections in `statuses` a provider (a person or an organization) has."""
+    provider = {"provider": user} if user is not None else {"provider_organization": organization}
+    return Connection.objects.filter(status__in=list(statuses), **provider).count()
 
 
 def provider_availability(*, user=None, organization: Organization | None = None) -> Availability:
@@ -227,3 +211,41 @@ def provider_availability(*, user=None, organization: Organization | None = None
 def provider_is_away(availability: Availability, today=None) -> bool:
     today = today or timezone.localdate()
     return availability.away_until is not None and availability.away_until >= today
+
+
+MAX_ID = 2**63 - 1  # larger numbers cannot be database keys
+
+
+def invitee_resolve(
+    *, viewer, provider: str | None = None, organization: str | None = None, offer=None
+) -> dict:
+    """Whom an invitation names — a person by username, an organization by slug, or one of the
+    offers `viewer` may see — as the keyword arguments of `connection_invite`
+    ({"provider": User}, {"provider_organization": …} or {"offer": Offer}). The page and the API
+    both ask here. ValidationError naming the field when none, several or an unknown one."""
+    named = [name for name, value in (("provider", provider), ("organization", organization),
+             ("offer", offer)) if value not in (None, "")]  # fmt: skip
+    if len(named) != 1:
+        raise ValidationError(
+            {"provider": _("Name exactly one of provider, organization or offer.")}
+        )
+    if offer not in (None, ""):
+        offer_id = str(offer)
+        found = None
+        if offer_id.isdigit() and 0 < int(offer_id) <= MAX_ID:
+            offers = visible_offers(viewer).select_related(
+                "claim__profile__user", "claim__organization"
+            )
+            found = offers.filter(pk=int(offer_id)).first()
+        if found is None:
+            raise ValidationError({"offer": _("No such offer.")})
+        return {"offer": found}
+    if provider:
+        user = User.objects.filter(username=provider, is_active=True).first()
+        if user is None:
+            raise ValidationError({"provider": _("No one has this username.")})
+        return {"provider": user}
+    found_organization = Organization.objects.filter(slug=organization).first()
+    if found_organization is None:
+        raise ValidationError({"organization": _("No such organization.")})
+    return {"provider_organization": found_organization}

@@ -3,17 +3,15 @@
 The ranking is `exchange/matching.py` over the cached indexes of `matching_index.py`. A stale
 index can only rank slightly wrongly, never show too much: the matches finally shown are
 re-read (offer still active, person still active and showing their capacities to this viewer,
-need still visible and open) before their explanations are rendered in the reader's language.
+need still visible and open). Views carry why a match fits as message ids (`parts`) and a
+label key (`quality`); `capacityhub/presentation/matching.py` puts them into words.
 """
 
-from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from django.db.models import Prefetch
-from django.utils import formats
-from django.utils.translation import get_language, ngettext, override
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language
 
 from capacityhub.community.models import (
     CapacityClaim,
@@ -25,12 +23,10 @@ from capacityhub.community.models import (
 )
 from capacityhub.community.selectors import profile_view
 from capacityhub.community.visibility import ProfileView, visible_levels
-from capacityhub.core.languages import language_name
 from capacityhub.core.models import Visibility
-from capacityhub.taxonomy.selectors import capacity_labels
 
 from .. import matching
-from ..matching import ORGANIZATION, PERSON, NeedSpec, OfferRow
+from ..matching import ORGANIZATION, PERSON, NeedSpec, OfferRow, Part
 from ..models import Need, Offer
 from .matching_index import (  # noqa: F401  (re-exported: the one place callers import from)
     matching_cache_clear,
@@ -90,91 +86,6 @@ def need_spec(need: Need, viewer) -> NeedSpec:
     )
 
 
-# Rendering ----------------------------------------------------------------------------------------
-
-
-def level_name(level: int) -> str:
-    names = {1: _("beginner"), 2: _("basic"), 3: _("intermediate"), 4: _("advanced")}
-    return names.get(level) or (_("expert") if level == 5 else str(level))
-
-
-def proficiency(level: int) -> str:
-    names = {0: _("native"), 1: _("beginner"), 2: _("elementary"), 3: _("intermediate")}
-    return names.get(level) or {4: _("advanced"), 5: _("fluent")}.get(level, str(level))
-
-
-def score_label(score: float) -> str:
-    if score >= 0.8:
-        return _("Strong match")
-    if score >= 0.6:
-        return _("Good match")
-    return _("Possible match")
-
-
-def render_part(message: str, params: dict, *, labels: dict, organization: bool = False) -> str:
-    """One explanation part as a sentence fragment in the active language."""
-
-    def label(capacity_id: int) -> str:
-        entry = labels.get(capacity_id)
-        return entry.label if entry else ""
-
-    names = {k: label(v) for k, v in params.items() if k in CAPACITY_PARAMS}
-    if "language" in params:
-        names["language"] = language_name(params["language"], get_language())
-    if message in CAPACITY_MESSAGES:
-        return CAPACITY_MESSAGES[message]() % names
-    if message == "level_below":
-        return _("%(level)s level (%(wanted)s wanted)") % {
-            "level": level_name(params["level"]), "wanted": level_name(params["wanted"])
-        }  # fmt: skip
-    if message == "speaks_natively":
-        text = _("works in %(language)s") if organization else _("speaks %(language)s natively")
-        return text % names
-    if message == "speaks_language":
-        text = _("works in %(language)s") if organization else _("speaks %(language)s (%(level)s)")
-        return text % {**names, "level": proficiency(params["proficiency"])}
-    if message == "accepts_language":
-        return _("in %(language)s") % names
-    return _render_place_and_load(message, params)
-
-
-def _render_place_and_load(message: str, params: dict) -> str:
-    if message == "same_region":
-        return _("same region")
-    if message == "online":
-        return _("online")
-    if message == "time_zone_overlap":
-        hours = params["hours"]
-        if hours == 0:
-            return _("same time zone")
-        return ngettext("%(hours)s hour apart", "%(hours)s hours apart", hours) % {"hours": hours}
-    if message == "has_capacity_for_more":
-        free = params["free"]
-        return ngettext(
-            "free for %(free)s more connection", "free for %(free)s more connections", free
-        ) % {"free": free}
-    if message == "well_rated":
-        return ngettext(
-            "rated %(rating)s/5 by %(count)s requester",
-            "rated %(rating)s/5 by %(count)s requesters",
-            params["count"],
-        ) % {"rating": formats.number_format(params["rating"], 1), "count": params["count"]}
-    return ""
-
-
-CAPACITY_PARAMS = {"capacity", "ancestor", "narrower", "related"}
-CAPACITY_MESSAGES = {
-    "offers_capacity": lambda: _("offers %(capacity)s"),
-    "offers_capacity_part_of": lambda: _("offers %(capacity)s, a part of %(ancestor)s"),
-    "offers_broader_capacity": lambda: _("offers %(capacity)s, which includes %(narrower)s"),
-    "offers_related_capacity": lambda: _("offers %(capacity)s, close to %(related)s"),
-    "needs_capacity": lambda: _("asks for %(capacity)s"),
-    "needs_capacity_part_of": lambda: _("asks for %(capacity)s, a part of %(ancestor)s"),
-    "needs_broader_capacity": lambda: _("asks for %(capacity)s, which includes %(narrower)s"),
-    "needs_related_capacity": lambda: _("asks for %(capacity)s, close to %(related)s"),
-}
-
-
 @dataclass
 class MatchView:
     """One provider matched to a need, as one viewer may see it."""
@@ -185,16 +96,13 @@ class MatchView:
     offer_id: int
     capacity_id: int
     score: float
-    score_label: str
-    reasons: list[str]
+    quality: str  # matching.quality(): strong, good, close or related
+    parts: tuple[Part, ...]  # why it fits: the delivery layers put it into words
     components: dict[str, float] = field(default_factory=dict)
     username: str | None = None
     slug: str | None = None
     person: ProfileView | None = None
-
-    @property
-    def explanation(self) -> str:
-        return " · ".join(self.reasons)
+    languages: tuple[str, ...] = ()  # what the provider works in, as the viewer may see it
 
     @property
     def percent(self) -> int:
@@ -207,13 +115,9 @@ class NeedMatchView:
     title: str
     organization: str | None
     score: float
-    score_label: str
-    reasons: list[str]
+    quality: str
+    parts: tuple[Part, ...]
     components: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def explanation(self) -> str:
-        return " · ".join(self.reasons)
 
     @property
     def percent(self) -> int:
@@ -251,16 +155,31 @@ def _people(ids: list[int]):
     )
 
 
-def matches_for_need(
-    *, need: Need, viewer, limit: int = 20, language: str | None = None
-) -> list[MatchView]:
+def matches_for_need(*, need: Need, viewer, limit: int = 20) -> list[MatchView]:
     """The best people and organizations to help with `need`, best first, as `viewer` may
     see them. Call only with a need the viewer may see (needs selectors). A fixed number of
     queries whatever the limit; none for the index when it is cached."""
     if not need.is_active:
         return []
-    limit = _clamp(limit)
+    return _matches(need_spec(need, viewer), viewer, _clamp(limit))
+
+
+def exact_matches_in_other_languages(
+    *, need: Need, viewer, shown: list[MatchView], limit: int = 5
+) -> list[MatchView]:
+    """When nobody offers exactly what the need asks for in its languages, those who offer it
+    exactly in other languages ("if you can work in …"); else nothing."""
+    if not need.is_active or not need.languages:
+        return []
+    if any(matching.fit(m.components["closeness"]) == matching.EXACT for m in shown):
+        return []
     spec = need_spec(need, viewer)
+    anywhere = _matches(replace(spec, languages=()), viewer, _clamp(limit) * 4)
+    exact = (m for m in anywhere if matching.fit(m.components["closeness"]) == matching.EXACT)
+    return list(islice(exact, _clamp(limit)))
+
+
+def _matches(spec: NeedSpec, viewer, limit: int) -> list[MatchView]:
     ranked = provider_index().rank(spec, k=_margin(limit), viewer_tier=viewer_tier(viewer))
     live = Offer.objects.filter(id__in=[m.offer_id for m in ranked], is_active=True)
     live = set(live.values_list("id", flat=True))
@@ -271,30 +190,29 @@ def matches_for_need(
         id__in=[m.provider[1] for m in ranked if m.provider[0] == ORGANIZATION]
     )
     organizations = {o.pk: o for o in organizations}
-    with override(language) if language else nullcontext():
-        labels = capacity_labels(language)
-        views = (_match_view(m, people_views, organizations, labels) for m in ranked)
-        return list(islice((view for view in views if view is not None), limit))
+    views = (_match_view(m, people_views, organizations) for m in ranked)
+    return list(islice((view for view in views if view is not None), limit))
 
 
-def _match_view(match, people_views, organizations, labels) -> MatchView | None:
+def _match_view(match, people_views, organizations) -> MatchView | None:
     common = {
         "offer_id": match.offer_id,
         "capacity_id": match.capacity_id,
         "score": round(match.score, 4),
-        "score_label": score_label(match.score),
+        "quality": matching.quality(match.components["closeness"], match.score),
+        "parts": match.parts,
         "components": {k: round(v, 4) for k, v in match.components.items()},
+        "languages": match.languages,
     }
     kind, pk = match.provider
     if kind == ORGANIZATION:
         organization = organizations.get(pk)
         if organization is None:
             return None
-        reasons = [render_part(m, p, labels=labels, organization=True) for m, p in match.parts]
         return MatchView(
             kind="organization", name=organization.localized_name(get_language()),
             url=organization.get_absolute_url(),
-            slug=organization.slug, reasons=[r for r in reasons if r], **common,
+            slug=organization.slug, **common,
         )  # fmt: skip
     view = people_views.get(pk)
     # The index may be a little stale: show only offers the person still shows this viewer.
@@ -302,11 +220,10 @@ def _match_view(match, people_views, organizations, labels) -> MatchView | None:
         return None
     if match.capacity_id not in {cid for cid, _level in view.claims[Relation.OFFERS]}:
         return None
-    reasons = [render_part(m, p, labels=labels) for m, p in match.parts]
     return MatchView(
         kind="person", name=view.display_name,
         url=User(username=view.username).get_absolute_url(), username=view.username,
-        person=view, reasons=[r for r in reasons if r], **common,
+        person=view, **common,
     )  # fmt: skip
 
 
@@ -323,44 +240,36 @@ def _offer_seen_by(offer: Offer, viewer) -> OfferRow | None:
     return row
 
 
-def open_needs_for_offer(
-    *, offer: Offer, viewer, limit: int = 20, language: str | None = None
-) -> list[NeedMatchView]:
+def open_needs_for_offer(*, offer: Offer, viewer, limit: int = 20) -> list[NeedMatchView]:
     """Open needs, visible to `viewer`, that `offer` could answer, best first. Call only with
     an offer the viewer may see (offers selectors)."""
     limit = _clamp(limit)
     row = _offer_seen_by(offer, viewer)
     if row is None:
         return []
-    ranked = matching.needs_for_offer(
-        need_index(), row, k=_margin(limit), viewer_tier=viewer_tier(viewer)
-    )
+    ranked = need_index().rank(row, k=_margin(limit), viewer_tier=viewer_tier(viewer))
     needs = visible_needs(viewer).filter(
         id__in=[m.need_id for m in ranked], status=Need.Status.OPEN
     )
     needs = {n.pk: n for n in needs.select_related("organization")}
-    with override(language) if language else nullcontext():
-        labels = capacity_labels(language)
-        views = []
-        for match in ranked:
-            need = needs.get(match.need_id)
-            if need is None or len(views) == limit:
-                continue
-            reasons = [render_part(m, p, labels=labels) for m, p in _as_need_parts(match.parts)]
-            views.append(
-                NeedMatchView(
-                    need_id=need.pk,
-                    title=need.title,
-                    organization=need.organization.localized_name(get_language())
-                    if need.organization
-                    else None,
-                    score=round(match.score, 4),
-                    score_label=score_label(match.score),
-                    reasons=[r for r in reasons if r],
-                    components={k: round(v, 4) for k, v in match.components.items()},
-                )  # fmt: skip
+    views = []
+    for match in ranked:
+        need = needs.get(match.need_id)
+        if need is None or len(views) == limit:
+            continue
+        organization = need.organization
+        views.append(
+            NeedMatchView(
+                need_id=need.pk,
+                title=need.title,
+                organization=organization.localized_name(get_language()) if organization else None,
+                score=round(match.score, 4),
+                quality=matching.quality(match.components["closeness"], match.score),
+                parts=tuple(_as_need_parts(match.parts)),
+                components={k: round(v, 4) for k, v in match.components.items()},
             )
-        return views
+        )
+    return views
 
 
 def _as_need_parts(parts):

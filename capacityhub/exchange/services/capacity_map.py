@@ -13,8 +13,8 @@ from capacityhub.exchange.models import MapSnapshot
 from capacityhub.exchange.selectors.capacity_map import (
     LEVELS,
     map_aggregate_compute,
-    snapshot_data,
 )
+from capacityhub.exchange.selectors.map_snapshots import snapshot_data
 from capacityhub.taxonomy.selectors import taxonomy_tree
 
 

@@ -307,7 +307,9 @@ def need_expire_overdue(*, today: date | None = None) -> int:
     """Mark open and in-progress needs whose window ended before `today` as expired.
     Returns how many expired. Run daily (`manage.py expire_needs`)."""
     today = today or timezone.localdate()
-    overdue = Need.objects.filter(status__in=ACTIVE, ends_on__lt=today)
+    # Locked as read, so a need closed at the same moment is either closed or expired, and
+    # its history says which.
+    overdue = Need.objects.select_for_update().filter(status__in=ACTIVE, ends_on__lt=today)
     rows = list(overdue.values_list("pk", "status"))
     if not rows:
         return 0

@@ -17,9 +17,8 @@ from capacityhub.exchange.models import MapSnapshot, Need
 from capacityhub.exchange.selectors.capacity_map import (
     capacity_map,
     map_cache_clear,
-    map_snapshot_months,
-    map_snapshots,
 )
+from capacityhub.exchange.selectors.map_snapshots import map_snapshot_months, map_snapshots
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
 
 from .factories_map import map_need, map_offer

@@ -11,7 +11,7 @@ from capacityhub.community.tests.factories import OrganizationFactory, UserFacto
 from capacityhub.core.models import AuditEntry, Notification
 from capacityhub.exchange.models import Connection, Feedback, Message, Need, NeedEvent
 from capacityhub.exchange.selectors.connections import (
-    active_connection_counts,
+    active_connection_count,
     connection_available_actions,
 )
 from capacityhub.exchange.services.connections import (
@@ -20,9 +20,8 @@ from capacityhub.exchange.services.connections import (
     connection_invite,
     connection_mark_done,
     connection_withdraw,
-    feedback_leave,
-    message_send,
 )
+from capacityhub.exchange.services.conversation import feedback_leave, message_send
 
 from .factories_connections import NeedFactory, availability_for, connect, offer_for
 
@@ -633,21 +632,17 @@ def test_someone_else_cannot_leave_feedback(need, other, staff):
 # Selectors used by the services ------------------------------------------------------------------
 
 
-def test_active_connection_counts_counts_accepted_connections_in_one_query(
-    need, other, provider_org, django_assert_num_queries
-):
+def test_active_connection_count_counts_a_providers_accepted_connections(need, other, provider_org):
     _accepted(need, other)
     connect(NeedFactory(), organization=provider_org, status="accepted")
     connect(NeedFactory(), organization=provider_org, status="invited")
     idle = UserFactory(username="idle")
-    keys = [("user", other.pk), ("organization", provider_org.pk), ("user", idle.pk)]
 
-    with django_assert_num_queries(1):
-        counts = active_connection_counts(keys)
-
-    assert counts == {("user", other.pk): 1, ("organization", provider_org.pk): 1, keys[2]: 0}
-    both = active_connection_counts(keys, statuses=["invited", "accepted"])
-    assert both[("organization", provider_org.pk)] == 2
+    assert active_connection_count(user=other) == 1
+    assert active_connection_count(organization=provider_org) == 1
+    assert active_connection_count(user=idle) == 0
+    both = active_connection_count(organization=provider_org, statuses=["invited", "accepted"])
+    assert both == 2
 
 
 def test_the_available_actions_follow_side_and_status(need, owner, other, staff):
@@ -664,3 +659,38 @@ def test_the_available_actions_follow_side_and_status(need, owner, other, staff)
         "message",
     ]
     assert connection_available_actions(connection=connection, user=staff) == []
+
+
+def test_the_connection_keeps_who_marked_each_side_done(need, owner, other):
+    connection = _accepted(need, other)
+    connection_mark_done(actor=owner, connection=connection)
+    AuditEntry.objects.all().delete()  # an anonymised audit log must not change the evidence
+    connection_mark_done(actor=other, connection=connection)
+
+    connection.refresh_from_db()
+    assert (connection.requester_done_by, connection.provider_done_by) == (owner, other)
+    taught = Evidence.objects.get(kind=Evidence.Kind.TAUGHT)
+    learned = Evidence.objects.get(kind=Evidence.Kind.LEARNED)
+    assert (taught.confirmed_by, learned.confirmed_by) == (owner, other)
+
+
+def test_the_page_and_the_api_resolve_whom_to_invite_in_one_place(other, provider_org, taxonomy):
+    from capacityhub.exchange.selectors.connections import invitee_resolve
+
+    offer = offer_for(other, capacity=taxonomy["grant-reporting"])
+
+    assert invitee_resolve(viewer=other, provider="other") == {"provider": other}
+    assert invitee_resolve(viewer=other, organization=provider_org.slug) == {
+        "provider_organization": provider_org
+    }
+    assert invitee_resolve(viewer=other, offer=str(offer.pk)) == {"offer": offer}
+    for named, field in [
+        ({"provider": "other", "offer": offer.pk}, "provider"),
+        ({}, "provider"),
+        ({"offer": "99999999999999999999"}, "offer"),
+        ({"provider": "nobody"}, "provider"),
+        ({"organization": "nowhere"}, "organization"),
+    ]:
+        with pytest.raises(ValidationError) as excinfo:
+            invitee_resolve(viewer=other, **named)
+        assert field in excinfo.value.message_dict

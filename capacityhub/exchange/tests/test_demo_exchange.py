@@ -214,7 +214,7 @@ def test_amina_has_an_open_need_with_explained_matches(small_taxonomy, anonymous
 
     matches = matches_for_need(need=need, viewer=anonymous, limit=20)
     assert matches
-    assert all(m.explanation for m in matches)
+    assert all(m.parts for m in matches)
     assert "demo-member" not in {m.username for m in matches}
 
 

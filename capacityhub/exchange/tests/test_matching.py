@@ -19,9 +19,7 @@ from capacityhub.exchange.matching import (
     closeness,
     feedback_fit,
     language_fit,
-    needs_for_offer,
     place_fit,
-    rank_providers,
     score_offer,
     tz_overlap,
 )
@@ -57,7 +55,7 @@ def need(**fields) -> NeedSpec:
 
 
 def ranked(offers, spec=None, **kwargs) -> list:
-    return rank_providers(ProviderIndex(offers, TREE), spec or need(), **kwargs)
+    return ProviderIndex(offers, TREE).rank(spec or need(), **kwargs)
 
 
 def providers(offers, spec=None, **kwargs) -> list:
@@ -232,7 +230,7 @@ def need_row(n: int, capacities=(REPORTING,), **fields) -> NeedRow:
 
 def test_an_offer_finds_the_closest_open_needs_first():
     rows = [need_row(1, (WRITING,)), need_row(2, (ANNUAL, LUA)), need_row(3), need_row(4, (LUA,))]
-    matches = needs_for_offer(NeedIndex(rows, TREE), offer(1))
+    matches = NeedIndex(rows, TREE).rank(offer(1))
     assert [m.need_id for m in matches] == [3, 2, 1]
     assert matches[1].parts[0] == ("needs_capacity_part_of", {"capacity": ANNUAL, "ancestor": 4})
 
@@ -245,7 +243,7 @@ def test_an_offer_skips_its_own_needs_hidden_needs_and_needs_in_languages_it_lac
         need_row(4, languages=("de",)),
         need_row(5, languages=()),
     ]
-    matches = needs_for_offer(NeedIndex(rows, TREE), offer(1), viewer_tier=PUBLIC)
+    matches = NeedIndex(rows, TREE).rank(offer(1), viewer_tier=PUBLIC)
     assert [m.need_id for m in matches] == [1, 5]
 
 
@@ -354,8 +352,8 @@ def test_current_activity_replaces_the_load_and_feedback_columns_only():
     busier = index.with_activity({person(1): 2}, {person(2): (15.0, 3)})
 
     assert providers([offer(1), offer(2)]) == [person(1), person(2)]
-    [match] = rank_providers(busier, need())
+    [match] = busier.rank(need())
     assert match.provider == person(2)
     assert ("well_rated", {"rating": 5.0, "count": 3}) in match.parts
     assert match.components["feedback"] == pytest.approx(feedback_fit(15, 3))
-    assert len(rank_providers(index, need())) == 2
+    assert len(index.rank(need())) == 2

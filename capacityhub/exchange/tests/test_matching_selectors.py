@@ -16,6 +16,7 @@ from capacityhub.exchange.selectors.matching import (
     need_for_matching,
     open_needs_for_offer,
 )
+from capacityhub.presentation.matching import reasons
 
 from .factories_matching import availability, need, offer, organization_languages, person
 
@@ -31,6 +32,13 @@ def _fresh_index():
 
 def names(matches) -> list[str]:
     return [m.name for m in matches]
+
+
+def explained(match) -> str:
+    """The explanation as the page and the API put it into words."""
+    return " · ".join(
+        reasons(match.parts, organization=getattr(match, "kind", "") == "organization")
+    )
 
 
 @pytest.fixture
@@ -49,11 +57,11 @@ def test_a_need_is_matched_with_an_explanation_in_words(amina, fundraising_need,
     [match] = matches_for_need(need=fundraising_need, viewer=owner)
 
     assert (match.kind, match.name, match.url) == ("person", "Amina", "/people/amina/")
-    assert match.explanation.startswith(
+    assert explained(match).startswith(
         "offers Grant reporting, a part of Fundraising · speaks French natively · same region"
     )
-    assert "free for 2 more connections" in match.explanation
-    assert 0 < match.score <= 1 and match.score_label
+    assert "free for 2 more connections" in explained(match)
+    assert 0 < match.score <= 1 and match.quality == "close"
 
 
 def test_the_same_capacity_ranks_before_a_sibling(taxonomy, owner, amina):
@@ -102,7 +110,7 @@ def test_an_organizations_need_leaves_out_the_organization_and_its_managers(
     assert sorted(names(matches)) == ["Amina", "Wikimedia Ghana"]
     assert [m.kind for m in matches if m.name == "Wikimedia Ghana"] == ["organization"]
     ghana = next(m for m in matches if m.kind == "organization")
-    assert "works in French" in ghana.explanation
+    assert "works in French" in explained(ghana)
     assert ghana.url == f"/organizations/{other_org.slug}/"
 
 
@@ -131,7 +139,7 @@ def test_hidden_languages_and_location_neither_match_nor_show(
 
     assert matches_for_need(need=fundraising_need, viewer=other) == []
     [seen_by_staff] = matches_for_need(need=fundraising_need, viewer=staff)
-    assert "speaks French natively · same region" in seen_by_staff.explanation
+    assert "speaks French natively · same region" in explained(seen_by_staff)
 
 
 def test_an_offer_withdrawn_since_the_index_was_built_is_not_shown(
@@ -210,8 +218,8 @@ def test_an_offer_finds_the_open_needs_it_could_answer(taxonomy, amina, owner, o
 
     for_anonymous = open_needs_for_offer(offer=amina_offer, viewer=_anonymous())
     assert [m.title for m in for_anonymous] == [reporting.title, broader.title]
-    assert for_anonymous[0].explanation.startswith("asks for Grant reporting · in French")
-    assert for_anonymous[1].explanation.startswith(
+    assert explained(for_anonymous[0]).startswith("asks for Grant reporting · in French")
+    assert explained(for_anonymous[1]).startswith(
         "asks for Fundraising, which includes Grant reporting"
     )
     for_member = open_needs_for_offer(offer=amina_offer, viewer=other)

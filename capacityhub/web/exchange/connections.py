@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from capacityhub.community.models import Organization, User
 from capacityhub.core.notifications import (
     notification_get,
     notification_list,
@@ -36,21 +35,20 @@ from capacityhub.exchange.selectors.connections import (
     connection_list,
     connection_messages,
     connection_sides,
+    invitee_resolve,
     need_for_invitation,
 )
-from capacityhub.exchange.selectors.offers import visible_offers
 from capacityhub.exchange.services.connections import (
     connection_accept,
     connection_decline,
     connection_invite,
     connection_mark_done,
     connection_withdraw,
-    feedback_leave,
-    message_send,
     require_can_invite,
 )
+from capacityhub.exchange.services.conversation import feedback_leave, message_send
 from capacityhub.web.core.forms import add_service_errors
-from capacityhub.web.core.lookup import MAX_ID, object_or_404
+from capacityhub.web.core.lookup import object_or_404
 from capacityhub.web.exchange.forms_connections import (
     FeedbackForm,
     InboxFilterForm,
@@ -167,28 +165,16 @@ def connection_feedback(request, pk: int):
 
 
 def _invitee(values, viewer) -> dict:
-    """{"provider": User} or {"provider_organization": …} or {"offer": Offer}, from the
-    provider / organization / offer values of the query string or the form."""
-    if values.get("offer"):
-        offer_id = str(values["offer"])
-        if offer_id.isdigit() and 0 < int(offer_id) <= MAX_ID:
-            offer = (
-                visible_offers(viewer)
-                .select_related("claim__profile__user", "claim__organization")
-                .filter(pk=int(offer_id))
-                .first()
-            )
-            if offer is not None:
-                return {"offer": offer}
-    elif values.get("provider"):
-        user = User.objects.filter(username=values["provider"], is_active=True).first()
-        if user is not None:
-            return {"provider": user}
-    elif values.get("organization"):
-        organization = Organization.objects.filter(slug=values["organization"]).first()
-        if organization is not None:
-            return {"provider_organization": organization}
-    return {}
+    """Whom the query string or the form names (an empty dict when no one it may name)."""
+    try:
+        return invitee_resolve(
+            viewer=viewer,
+            provider=values.get("provider"),
+            organization=values.get("organization"),
+            offer=values.get("offer"),
+        )
+    except ValidationError:
+        return {}
 
 
 def _invitee_name(invitee: dict) -> str:

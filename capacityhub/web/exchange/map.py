@@ -19,19 +19,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from capacityhub.exchange.capacity_map import LANGUAGE_VIEW
-from capacityhub.exchange.heatmap import HeatCell, HeatRow, HeatText, heatmap_svg, signed
 from capacityhub.exchange.models import MapSnapshot
 from capacityhub.exchange.selectors.capacity_map import (
     CapacityMap,
     capacity_map,
-    capacity_map_dict,
     map_languages,
-    map_snapshot_months,
-    map_snapshots,
 )
+from capacityhub.exchange.selectors.map_snapshots import map_snapshot_months, map_snapshots
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
+from capacityhub.presentation.capacity_map import capacity_map_dict
 from capacityhub.web.core.forms import add_service_errors
 from capacityhub.web.exchange.forms_map import CapacityMapForm
+from capacityhub.web.exchange.heatmap import HeatCell, HeatRow, HeatText, heatmap_svg, signed
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -1,11 +1,11 @@
 """Template helpers: capacity labels, CLDR names, proficiency words. No queries."""
 
 from django import template
-from django.utils.translation import gettext as _
 
 from capacityhub.core.languages import country_name as _country_name
 from capacityhub.core.languages import language_name as _language_name
 from capacityhub.core.regions import region_name as _region_name
+from capacityhub.presentation import matching as words
 from capacityhub.taxonomy.selectors import capacity_labels
 
 register = template.Library()
@@ -51,27 +51,12 @@ def region_name(code) -> str:
 
 @register.filter
 def proficiency(level) -> str:
-    names = {
-        0: _("native"),
-        1: _("beginner"),
-        2: _("elementary"),
-        3: _("intermediate"),
-        4: _("advanced"),
-        5: _("fluent"),
-    }
-    return names.get(level, "")
+    return words.proficiency(level)
 
 
 @register.filter
 def level_name(level) -> str:
-    names = {
-        1: _("beginner"),
-        2: _("basic"),
-        3: _("intermediate"),
-        4: _("advanced"),
-        5: _("expert"),
-    }
-    return names.get(level, "")
+    return words.level_name(level)
 
 
 @register.simple_tag(takes_context=True)

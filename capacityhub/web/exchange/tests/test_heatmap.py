@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from capacityhub.exchange.heatmap import (
+from capacityhub.web.exchange.heatmap import (
     EMPTY_FILL,
     PALETTE,
     HeatCell,
