@@ -14,7 +14,7 @@ from capacityhub.core.versioning import version_bump
 
 from ..models import Event, Registration
 from .events import require_event_editor
-from .registrations import event_url
+from .waitlist import event_url
 
 MAX_REASON = Event._meta.get_field("cancellation_reason").max_length
 Status = Registration.Status
