@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "capacityhub.knowledge",
     "capacityhub.learning",
     "capacityhub.events",
+    "capacityhub.demo",
 ]
 
 MIDDLEWARE = [
