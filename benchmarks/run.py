@@ -59,7 +59,8 @@ def prepare() -> list[str]:
     from django.core.management import call_command
 
     from capacityhub.core.regions import country_regions
-    from capacityhub.demo.community import build_community, write_community
+    from capacityhub.demo.community import build_community
+    from capacityhub.demo.community_io import write_community
     from capacityhub.taxonomy.models import Capacity
 
     notes = []

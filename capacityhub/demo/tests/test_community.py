@@ -12,7 +12,8 @@ from django.core.management.base import CommandError
 from capacityhub.community.models import Membership, Organization, Profile, User
 from capacityhub.core.languages import is_country, is_language
 from capacityhub.core.regions import REGIONS
-from capacityhub.demo.community import build_community, write_community
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
 from capacityhub.demo.countries import COUNTRIES
 from capacityhub.demo.plans import DEMO_ACCOUNTS, plan_json
 

@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from capacityhub.community.models import CapacityClaim, Evidence, Relation
-from capacityhub.demo.community import build_community, write_community
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
 from capacityhub.demo.exchange import write_exchange
 from capacityhub.demo.exchange_texts import DEMO_MEMBER_TITLE
 from capacityhub.exchange.models import (

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from capacityhub.demo.community import build_community, write_community
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
 from capacityhub.knowledge.demo import write_demo
 from capacityhub.knowledge.models import Endorsement, Resource, ResourceUse
 from capacityhub.taxonomy.tests.factories import CapacityFactory

@@ -3,7 +3,8 @@
 import pytest
 
 from capacityhub.community.models import Evidence
-from capacityhub.demo.community import build_community, write_community
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
 from capacityhub.learning.demo import write_demo
 from capacityhub.learning.models import CohortRun, Course, Enrolment
 from capacityhub.taxonomy.tests.factories import CapacityFactory

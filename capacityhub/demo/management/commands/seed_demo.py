@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from capacityhub.community.models import Organization, User
 from capacityhub.core.regions import country_regions
-from capacityhub.demo.community import build_community, write_community
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
 from capacityhub.demo.exchange import write_exchange
 from capacityhub.demo.plans import DEMO_ACCOUNTS, DEMO_PASSWORD
 from capacityhub.taxonomy.models import Capacity
