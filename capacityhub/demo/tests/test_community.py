@@ -1,4 +1,4 @@
-"""The demo community: a deterministic plan, `seed_demo`, and a profile for every new user."""
+"""The demo community: a deterministic plan, and `seed_demo`."""
 
 from collections import Counter
 from io import StringIO
@@ -224,25 +224,6 @@ def test_write_demo_creates_a_profile_for_everyone(db, taxonomy):
         person.languages
     )
     assert profile.claims.count() == len(person.claims)
-
-
-# --- the profile signal ---------------------------------------------------------------------
-
-
-def test_a_new_user_gets_a_profile(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        user = User.objects.create_user("newcomer", "newcomer@example.org", "pass-word-1234")
-    assert Profile.objects.get(user=user).display_name == "newcomer"
-
-
-def test_saving_an_existing_user_creates_no_second_profile(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        user = User.objects.create_user("newcomer", first_name="Amina", last_name="Yusuf")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        user.save()
-    assert callbacks == []
-    assert Profile.objects.filter(user=user).count() == 1
-    assert Profile.objects.get(user=user).display_name == "Amina Yusuf"
 
 
 def test_demo_accounts_carry_their_personas_capacities_when_the_taxonomy_has_them():
