@@ -51,14 +51,13 @@ def test_the_project_keeps_its_layers_and_has_no_import_circles():
 
 
 def test_a_domain_app_importing_the_web_layer_or_a_circle_fails_the_lint(tmp_path):
-    # given a copy of the project where core imports the web layer, and two events services
+    # given a copy of the project where core imports the web layer, and two core modules
     # import each other
     tree = copy_of_the_tree(tmp_path / "tree")
-    (tree / "capacityhub/core/layer_break.py").write_text("from capacityhub.web import panels\n")
-    circle = tree / "capacityhub/events/services/circle.py"
-    circle.write_text("from . import events\n")
-    events = tree / "capacityhub/events/services/events.py"
-    events.write_text(events.read_text() + "\nfrom . import circle  # noqa\n")
+    core = tree / "capacityhub" / "core"
+    (core / "layer_break.py").write_text("import capacityhub.web  # noqa: F401\n")
+    (core / "circle_a.py").write_text("from . import circle_b  # noqa: F401\n")
+    (core / "circle_b.py").write_text("from . import circle_a  # noqa: F401\n")
 
     # when the contracts are checked
     result = lint_imports(tree)
@@ -68,4 +67,4 @@ def test_a_domain_app_importing_the_web_layer_or_a_circle_fails_the_lint(tmp_pat
     assert "2 broken" in result.stdout
     assert "capacityhub.core is not allowed to import capacityhub.web" in result.stdout
     assert "capacityhub.core.layer_break -> capacityhub.web" in result.stdout
-    assert "capacityhub.events.services" in result.stdout.split("No cycles are allowed in")[-1]
+    assert "No cycles are allowed in capacityhub.core." in result.stdout
