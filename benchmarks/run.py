@@ -30,7 +30,7 @@ HEADER = """# Benchmarks
 
 Run `make bench` (or `.venv/bin/python benchmarks/run.py`). It builds a throwaway SQLite
 database (`benchmarks/bench.sqlite3`, deleted first, never committed), imports the starter
-taxonomy, writes 10,000 demo people and 300 organizations (`community/demo.py`, fixed seed), then
+taxonomy, writes 10,000 demo people and 300 organizations (`capacityhub/demo/`, fixed seed), then
 times each benchmark over 200 iterations after a warm-up and appends a dated section below.
 Times are wall-clock milliseconds per call (median and 95th percentile), plus the median process
 CPU time, which a busy machine disturbs less; "SQL queries" is the number one call runs.
@@ -58,8 +58,9 @@ def setup_django() -> None:
 def prepare() -> list[str]:
     from django.core.management import call_command
 
-    from capacityhub.community.demo import build_demo, write_demo
     from capacityhub.core.regions import country_regions
+    from capacityhub.demo.community import build_community
+    from capacityhub.demo.community_io import write_community
     from capacityhub.taxonomy.models import Capacity
 
     notes = []
@@ -70,7 +71,7 @@ def prepare() -> list[str]:
 
     codes = list(Capacity.objects.filter(is_active=True).values_list("code", flat=True))
     started = time.perf_counter()
-    plan = build_demo(
+    plan = build_community(
         people=PEOPLE,
         organizations=ORGANIZATIONS,
         capacity_codes=codes,
@@ -78,7 +79,7 @@ def prepare() -> list[str]:
         accounts=False,
     )
     built = time.perf_counter() - started
-    counts = write_demo(plan)
+    counts = write_community(plan)
     written = time.perf_counter() - started - built
     notes.append(
         f"data: {counts['people']:,} people, {counts['organizations']} organizations, "

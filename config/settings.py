@@ -59,13 +59,15 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.mediawiki",
     "capacityhub.core",
+    # Before the apps that register search kinds, so capacities stay the first kind.
+    "capacityhub.search",
     "capacityhub.community",
     "capacityhub.taxonomy",
     "capacityhub.exchange",
-    "capacityhub.search",
     "capacityhub.knowledge",
     "capacityhub.learning",
     "capacityhub.events",
+    "capacityhub.demo",
 ]
 
 MIDDLEWARE = [

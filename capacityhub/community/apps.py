@@ -7,3 +7,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the receivers)
+        from .search import register_community_kinds
+
+        register_community_kinds()

@@ -3,6 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from capacityhub.search.facets import register_labels
 from capacityhub.search.indexing import document
 from capacityhub.search.registry import SearchKind, register
 
@@ -69,3 +70,4 @@ def register_resource_kind() -> None:
             model=Resource,
         )
     )
+    register_labels("type", Resource.Kind.choices)

@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from .kinds import register_core_kinds
+        from .kinds import register_capacity_kind
 
-        register_core_kinds()
+        register_capacity_kind()

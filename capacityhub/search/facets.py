@@ -6,7 +6,7 @@ names; capacities are stored by id and a capacity filter also matches its descen
 """
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -32,12 +32,14 @@ TOP_VALUES = 10  # values shown per facet, most frequent first
 MAX_VALUES = 20  # values a reader may choose per facet
 _TYPE = re.compile(r"^[a-z0-9_-]{1,32}$")
 
-# Apps may name their values of a facet (e.g. the knowledge base its resource types).
-_LABELLERS: dict[str, Callable[[str], str]] = {}
+# Apps name their values of a facet from their AppConfig.ready() (the knowledge base its
+# resource types), so search needs to know none of them.
+_VALUE_LABELS: dict[str, dict[str, str]] = {}
 
 
-def register_labels(name: str, labeller: Callable[[str], str]) -> None:
-    _LABELLERS[name] = labeller
+def register_labels(name: str, labels: Iterable[tuple[str, str]]) -> None:
+    """Name values of a facet: `register_labels("type", Resource.Kind.choices)`."""
+    _VALUE_LABELS.setdefault(name, {}).update(labels)
 
 
 @dataclass(frozen=True)
@@ -91,13 +93,6 @@ def stored_filters(chosen: Mapping[str, list[str]]) -> dict[str, list[str]]:
 
 
 def _type_label(value: str) -> str:
-    # Resource types are the common case; other apps may register_labels("type", ...).
-    from django.apps import apps
-
-    if apps.is_installed("capacityhub.knowledge"):
-        kinds = dict(apps.get_model("knowledge", "Resource").Kind.choices)
-        if value in kinds:
-            return str(kinds[value])
     return value.replace("_", " ").replace("-", " ").capitalize()
 
 
@@ -129,8 +124,9 @@ def labelled(
 
 
 def _label(name: str, value: str, labels, language: str) -> str:
-    if name in _LABELLERS:
-        return _LABELLERS[name](value)
+    named = _VALUE_LABELS.get(name, {})
+    if value in named:
+        return str(named[value])
     if name == CAPACITY:
         cid = capacity_code_map().get(value)
         entry = labels.get(cid)

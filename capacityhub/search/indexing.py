@@ -1,4 +1,4 @@
-"""Keeps SearchDocument in step with every registered kind (see registry.py).
+"""Keeps SearchDocument in step with every registered kind (see catalog.py, registry.py).
 
 Signals only mark what changed; the marked objects are re-indexed together once the
 transaction commits (a few queries per kind, however many rows a service touched). Bulk
@@ -12,8 +12,8 @@ from django.db import transaction
 
 from capacityhub.taxonomy.models import fold
 
+from .catalog import KINDS
 from .models import SearchDocument, SearchFacet
-from .registry import KINDS
 
 Level = SearchDocument.Level
 BATCH = 500

@@ -7,9 +7,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from .backends import Hit, backend
+from .catalog import KINDS
 from .facets import FacetValue, clean_filters, labelled, stored_filters
 from .models import SearchDocument
-from .registry import KINDS
 
 Level = SearchDocument.Level
 MAX_PAGE_SIZE = 100

@@ -26,7 +26,7 @@ from capacityhub.taxonomy.validation import resolve_capacities
 
 from ..models import MAX_SEATS, Event, Registration
 from ..timezones import is_zone
-from .registrations import promote_waitlist
+from .waitlist import promote_waitlist
 
 MAX_LANGUAGES = 30
 MAX_RESOURCES = 30

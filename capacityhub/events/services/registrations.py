@@ -11,15 +11,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from capacityhub.community.evidence import evidence_record, evidence_source, evidence_withdraw
 from capacityhub.community.models import Evidence, Profile
 from capacityhub.core.audit import audit_log
-from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
 
 from ..models import Event, Registration
+from .events import require_event_editor
+from .waitlist import promote_waitlist
 
 Status = Registration.Status
 MAX_ATTENDANCE = 1000
@@ -27,46 +27,6 @@ MAX_ATTENDANCE = 1000
 
 def _locked(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
-
-
-def _notify_promoted(registration: Registration, event: Event) -> None:
-    user = registration.user
-
-    def send() -> None:
-        notify(
-            recipient=user,
-            subject=gettext_lazy("A seat opened up: you are confirmed for “%(title)s”"),
-            body=gettext_lazy("You were on the waitlist; your seat is now confirmed."),
-            context={"title": event.title},
-            url=event.get_absolute_url(),
-        )
-
-    transaction.on_commit(send)
-
-
-def promote_waitlist(event: Event) -> list[Registration]:
-    """Confirm the first people on the waitlist while seats are free, and tell them.
-    Must run inside the caller's transaction, with the event's row locked."""
-    confirmed = event.registrations.filter(status=Status.CONFIRMED).count()
-    free = event.seats - confirmed
-    if free <= 0:
-        return []
-    waiting = list(
-        event.registrations.filter(status=Status.WAITLISTED)
-        .select_related("user")
-        .order_by("queued_at", "id")[:free]
-    )
-    for registration in waiting:
-        registration.status = Status.CONFIRMED
-        registration.save(update_fields=["status", "updated_at"])
-        audit_log(
-            actor=None,
-            action="registration.promote",
-            target=registration,
-            changes={"event": event.pk, "user": registration.user_id},
-        )
-        _notify_promoted(registration, event)
-    return waiting
 
 
 def _check_open(event: Event, now) -> None:
@@ -165,8 +125,6 @@ def _record_evidence(event: Event, registration: Registration, actor) -> None:
 def attendance_mark(*, actor, event: Event, usernames: list[str]) -> list[Registration]:
     """Hosts and organizers mark who attended, once it has started. Each attendee gets
     evidence ATTENDED on its capacities and the host FACILITATED (recorded once)."""
-    from .events import require_event_editor
-
     require_event_editor(actor, event)
     if not isinstance(usernames, list) or len(usernames) > MAX_ATTENDANCE:
         raise ValidationError({"usernames": _("Give a list of usernames.")})
@@ -204,8 +162,6 @@ def attendance_mark(*, actor, event: Event, usernames: list[str]) -> list[Regist
 def attendance_unmark(*, actor, event: Event, usernames: list[str]) -> list[Registration]:
     """Undo attendance marked by mistake: hosts, organizers and staff. The ATTENDED evidence
     it recorded is withdrawn; the host's FACILITATED evidence stays (the event took place)."""
-    from .events import require_event_editor
-
     require_event_editor(actor, event)
     if not isinstance(usernames, list) or len(usernames) > MAX_ATTENDANCE:
         raise ValidationError({"usernames": _("Give a list of usernames.")})

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from capacityhub.community.demo import build_demo
-from capacityhub.community.demo import write_demo as write_community
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
 from capacityhub.knowledge.demo import write_demo
 from capacityhub.knowledge.models import Endorsement, Resource, ResourceUse
 from capacityhub.taxonomy.tests.factories import CapacityFactory
@@ -18,7 +18,7 @@ CODES = ["edit-a-thon", "event-organizing", "photo-contests", "grant-writing", "
 def demo_community(db):
     for code in CODES:
         CapacityFactory(code=code)
-    write_community(build_demo(people=20, organizations=3, capacity_codes=CODES))
+    write_community(build_community(people=20, organizations=3, capacity_codes=CODES))
 
 
 def fingerprint():

@@ -2,9 +2,9 @@
 
 import pytest
 
-from capacityhub.community.demo import build_demo
-from capacityhub.community.demo import write_demo as write_community
 from capacityhub.community.models import Evidence
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
 from capacityhub.learning.demo import write_demo
 from capacityhub.learning.models import CohortRun, Course, Enrolment
 from capacityhub.taxonomy.tests.factories import CapacityFactory
@@ -18,7 +18,9 @@ def demo_community(db):
     root = CapacityFactory(code="community")
     for code in CODES:
         CapacityFactory(code=code, parent=root)
-    write_community(build_demo(people=30, organizations=3, capacity_codes=["community", *CODES]))
+    write_community(
+        build_community(people=30, organizations=3, capacity_codes=["community", *CODES])
+    )
 
 
 def test_the_demo_has_courses_in_several_languages_a_translation_and_a_cohort(demo_community):

@@ -1,4 +1,4 @@
-"""The demo exchange (`exchange/demo.py`): deterministic, within the exchange's rules, and
+"""The demo exchange (`demo/exchange.py`): deterministic, within the exchange's rules, and
 with Amina's need (docs' personas) matched."""
 
 from collections import Counter
@@ -8,9 +8,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from capacityhub.community.demo import build_demo, write_demo
 from capacityhub.community.models import CapacityClaim, Evidence, Relation
-from capacityhub.exchange.demo import DEMO_MEMBER_TITLE, write_demo_exchange
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
+from capacityhub.demo.exchange import write_exchange
+from capacityhub.demo.exchange_texts import DEMO_MEMBER_TITLE
 from capacityhub.exchange.models import (
     Availability,
     Connection,
@@ -62,8 +64,10 @@ def small_taxonomy(db):
 
 
 def community(taxonomy, people=80, organizations=8):
-    plan = build_demo(people=people, organizations=organizations, capacity_codes=list(taxonomy))
-    write_demo(plan)
+    plan = build_community(
+        people=people, organizations=organizations, capacity_codes=list(taxonomy)
+    )
+    write_community(plan)
     return plan
 
 
@@ -99,31 +103,31 @@ def clear_exchange():
 
 def test_the_same_seed_gives_the_same_exchange(small_taxonomy):
     community(small_taxonomy)
-    first = write_demo_exchange(seed=11, today=TODAY)
+    first = write_exchange(seed=11, today=TODAY)
     needs, offers = needs_fingerprint(), offers_fingerprint()
     assert first["needs"] > 20 and first["offers"] > 50
 
     clear_exchange()
-    assert write_demo_exchange(seed=11, today=TODAY) == first
+    assert write_exchange(seed=11, today=TODAY) == first
     assert needs_fingerprint() == needs
     assert offers_fingerprint() == offers
 
     clear_exchange()
-    write_demo_exchange(seed=12, today=TODAY)
+    write_exchange(seed=12, today=TODAY)
     assert needs_fingerprint() != needs
 
 
 def test_a_second_run_writes_nothing(small_taxonomy):
     community(small_taxonomy, people=20, organizations=3)
-    assert write_demo_exchange(today=TODAY)["needs"] > 0
+    assert write_exchange(today=TODAY)["needs"] > 0
     needs = Need.objects.count()
-    assert write_demo_exchange(today=TODAY)["needs"] == 0
+    assert write_exchange(today=TODAY)["needs"] == 0
     assert Need.objects.count() == needs
 
 
 def test_offers_keep_the_exchange_rules(small_taxonomy):
     community(small_taxonomy)
-    counts = write_demo_exchange(today=TODAY)
+    counts = write_exchange(today=TODAY)
 
     # every offers claim of a person who also knows it, and every organization's, has an offer
     offers = Offer.objects.select_related("claim")
@@ -154,7 +158,7 @@ def test_offers_keep_the_exchange_rules(small_taxonomy):
 
 def test_needs_have_plausible_statuses_windows_and_history(small_taxonomy):
     plan = community(small_taxonomy)
-    write_demo_exchange(today=TODAY)
+    write_exchange(today=TODAY)
     needs = Need.objects.prefetch_related("capacities", "events")
     people = len(plan.people)
     by_organization = needs.filter(organization__isnull=False)
@@ -185,7 +189,7 @@ def test_needs_have_plausible_statuses_windows_and_history(small_taxonomy):
 
 def test_connections_follow_their_needs(small_taxonomy):
     community(small_taxonomy, people=120, organizations=10)
-    counts = write_demo_exchange(today=TODAY)
+    counts = write_exchange(today=TODAY)
     connections = Connection.objects.select_related("need", "offer__claim")
     assert counts["connections"] == connections.count() > 0
     expected = {"invited": "open", "accepted": "in_progress", "completed": "fulfilled"}
@@ -204,7 +208,7 @@ def test_connections_follow_their_needs(small_taxonomy):
 
 def test_amina_has_an_open_need_with_explained_matches(small_taxonomy, anonymous):
     community(small_taxonomy)
-    write_demo_exchange(today=TODAY)
+    write_exchange(today=TODAY)
 
     need = Need.objects.get(requester__username="demo-member")
     assert need.title == DEMO_MEMBER_TITLE

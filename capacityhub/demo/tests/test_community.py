@@ -1,4 +1,4 @@
-"""The demo community: a deterministic plan, `seed_demo`, and a profile for every new user."""
+"""The demo community: a deterministic plan, and `seed_demo`."""
 
 from collections import Counter
 from io import StringIO
@@ -9,23 +9,20 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from capacityhub.community.demo import (
-    COUNTRIES,
-    DEMO_ACCOUNTS,
-    build_demo,
-    plan_json,
-    write_demo,
-)
 from capacityhub.community.models import Membership, Organization, Profile, User
 from capacityhub.core.languages import is_country, is_language
 from capacityhub.core.regions import REGIONS
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
+from capacityhub.demo.countries import COUNTRIES
+from capacityhub.demo.plans import DEMO_ACCOUNTS, plan_json
 
 CODES = [f"capacity-{n:02d}" for n in range(30)]
 
 
 @pytest.fixture(scope="module")
 def plan():
-    return build_demo(capacity_codes=CODES)
+    return build_community(capacity_codes=CODES)
 
 
 def claims_of(person, relation):
@@ -36,11 +33,11 @@ def claims_of(person, relation):
 
 
 def test_the_same_seed_gives_a_byte_identical_plan(plan):
-    assert plan_json(build_demo(capacity_codes=reversed(CODES))) == plan_json(plan)
+    assert plan_json(build_community(capacity_codes=reversed(CODES))) == plan_json(plan)
 
 
 def test_another_seed_gives_another_plan(plan):
-    assert plan_json(build_demo(seed=7, capacity_codes=CODES)) != plan_json(plan)
+    assert plan_json(build_community(seed=7, capacity_codes=CODES)) != plan_json(plan)
 
 
 def test_the_default_plan_has_enough_people_and_organizations(plan):
@@ -124,14 +121,14 @@ def test_the_organizer_manages_the_first_chapter(plan):
 
 
 def test_a_large_plan_stays_unique():
-    big = build_demo(people=3000, organizations=150, capacity_codes=CODES, accounts=False)
+    big = build_community(people=3000, organizations=150, capacity_codes=CODES, accounts=False)
     assert len(big.people) == 3000
     assert len({p.username.lower() for p in big.people}) == 3000
     assert len({o.slug for o in big.organizations}) == 150
 
 
 def test_a_small_taxonomy_is_enough():
-    small = build_demo(people=10, organizations=3, capacity_codes=CODES[:4])
+    small = build_community(people=10, organizations=3, capacity_codes=CODES[:4])
     for person in small.people:
         assert claims_of(person, "offers") <= claims_of(person, "knows")
 
@@ -205,7 +202,7 @@ def test_seed_demo_needs_the_taxonomy(debug, db):
 
 
 def test_seed_demo_leaves_existing_usernames_alone(debug, taxonomy, owner):
-    plan = build_demo(people=40, organizations=4, capacity_codes=list(taxonomy))
+    plan = build_community(people=40, organizations=4, capacity_codes=list(taxonomy))
     taken = plan.people[0].username
     User.objects.create(username=taken)
     seed(people=40, organizations=4)
@@ -214,8 +211,8 @@ def test_seed_demo_leaves_existing_usernames_alone(debug, taxonomy, owner):
 
 
 def test_write_demo_creates_a_profile_for_everyone(db, taxonomy):
-    plan = build_demo(people=15, organizations=3, capacity_codes=list(taxonomy))
-    counts = write_demo(plan)
+    plan = build_community(people=15, organizations=3, capacity_codes=list(taxonomy))
+    counts = write_community(plan)
     assert counts["people"] == 18
     profiles = Profile.objects.filter(user__is_demo=True)
     assert profiles.count() == 18
@@ -229,29 +226,10 @@ def test_write_demo_creates_a_profile_for_everyone(db, taxonomy):
     assert profile.claims.count() == len(person.claims)
 
 
-# --- the profile signal ---------------------------------------------------------------------
-
-
-def test_a_new_user_gets_a_profile(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        user = User.objects.create_user("newcomer", "newcomer@example.org", "pass-word-1234")
-    assert Profile.objects.get(user=user).display_name == "newcomer"
-
-
-def test_saving_an_existing_user_creates_no_second_profile(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        user = User.objects.create_user("newcomer", first_name="Amina", last_name="Yusuf")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        user.save()
-    assert callbacks == []
-    assert Profile.objects.filter(user=user).count() == 1
-    assert Profile.objects.get(user=user).display_name == "Amina Yusuf"
-
-
 def test_demo_accounts_carry_their_personas_capacities_when_the_taxonomy_has_them():
     codes = [*CODES, "writing-articles", "editing-wikipedia", "translation", "event-organizing"]
     codes += ["edit-a-thon", "grant-writing"]
-    member = build_demo(people=10, organizations=2, capacity_codes=codes).people[-1]
+    member = build_community(people=10, organizations=2, capacity_codes=codes).people[-1]
     assert member.username == "demo-member"
     assert claims_of(member, "wants") == {"event-organizing", "edit-a-thon", "grant-writing"}
     assert claims_of(member, "knows") == {"writing-articles", "editing-wikipedia", "translation"}

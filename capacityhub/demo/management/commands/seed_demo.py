@@ -6,9 +6,12 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from capacityhub.community.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, build_demo, write_demo
 from capacityhub.community.models import Organization, User
-from capacityhub.exchange.demo import write_demo_exchange
+from capacityhub.core.regions import country_regions
+from capacityhub.demo.community import build_community
+from capacityhub.demo.community_io import write_community
+from capacityhub.demo.exchange import write_exchange
+from capacityhub.demo.plans import DEMO_ACCOUNTS, DEMO_PASSWORD
 from capacityhub.taxonomy.models import Capacity
 
 STARTER_TAXONOMY = "capacityhub/taxonomy/data/starter_taxonomy.json"
@@ -19,8 +22,6 @@ DEMO_APPS = ["knowledge", "learning", "events"]
 
 def _country_regions() -> dict[str, str]:
     """data/regions.csv when present; the demo's own mapping otherwise."""
-    from capacityhub.core.regions import country_regions
-
     try:
         return country_regions()
     except FileNotFoundError:
@@ -65,7 +66,7 @@ class Command(BaseCommand):
                 f"`python manage.py taxonomy_import --if-empty {STARTER_TAXONOMY}`."
             )
         started = time.perf_counter()
-        plan = build_demo(
+        plan = build_community(
             seed=seed,
             people=people,
             organizations=organizations,
@@ -74,8 +75,8 @@ class Command(BaseCommand):
             reserved_usernames=User.objects.values_list("username", flat=True),
             reserved_slugs=Organization.objects.values_list("slug", flat=True),
         )
-        counts = write_demo(plan)
-        exchange = write_demo_exchange(
+        counts = write_community(plan)
+        exchange = write_exchange(
             seed=seed, organization_slugs=[o.slug for o in plan.organizations]
         )
         elapsed = time.perf_counter() - started
