@@ -80,18 +80,20 @@ def clean_list(
     field: str,
     max_items: int,
     item_cleaner: Callable[[Any], Any] | None = None,
+    message: str | None = None,
 ) -> list:
     """The distinct items of a list, in order. `item_cleaner` turns each item into its clean
-    value or raises ValidationError (its message is reported under `field`)."""
+    value or raises ValidationError; `message` says what is wrong when it is not a list."""
+    message = message or _("Give a list.")
     if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
-        raise ValidationError({field: _("Give a list.")})
+        raise ValidationError({field: message})
     values = list(values)
     if item_cleaner is not None:
         values = [item_cleaner(item) for item in values]
     try:
         items = list(dict.fromkeys(values))
     except TypeError:  # an unhashable item: a list or object where a code was expected
-        raise ValidationError({field: _("Give a list.")}) from None
+        raise ValidationError({field: message}) from None
     if len(items) > max_items:
         raise ValidationError({field: _("At most %(n)d may be chosen.") % {"n": max_items}})
     return items
@@ -100,12 +102,14 @@ def clean_list(
 def clean_code_list(values: Any, *, field: str, max_items: int) -> list[str]:
     """A list of distinct strings (codes, slugs, usernames), in order."""
 
+    message = _("Give a list of codes.")
+
     def code(item):
         if not isinstance(item, str):
-            raise ValidationError({field: _("Give a list of codes.")})
+            raise ValidationError({field: message})
         return item
 
-    return clean_list(values, field=field, max_items=max_items, item_cleaner=code)
+    return clean_list(values, field=field, max_items=max_items, item_cleaner=code, message=message)
 
 
 def clean_language(code: Any, *, field: str = "language") -> str:

@@ -25,6 +25,7 @@ from capacityhub.core.audit import audit_log
 from capacityhub.core.models import AuditEntry
 from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
+from capacityhub.core.validation import clean_multiline
 from capacityhub.exchange.selectors.offers import visible_offers
 
 from ..models import Connection, Feedback, Message, Need, Offer
@@ -182,12 +183,8 @@ def _refuse_unavailable(provider, provider_organization) -> None:
 
 
 def _clean_text(value: str, field: str, limit: int, required: bool = True) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError({field: _("Write a message.")})
-    if len(value) > limit:
-        raise ValidationError({field: _("Keep it under %(limit)d characters.") % {"limit": limit}})
-    return value
+    message = _("Write a message.")
+    return clean_multiline(value, field=field, max_length=limit, required=required, message=message)
 
 
 def require_can_invite(actor, need: Need) -> None:

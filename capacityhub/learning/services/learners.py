@@ -18,11 +18,11 @@ from capacityhub.community.models import Evidence, Profile
 from capacityhub.core.audit import audit_log
 from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
+from capacityhub.core.validation import clean_multiline
 
 from ..completion import QuestionKey, is_complete, quiz_passed, quiz_score
 from ..models import CohortRun, Course, Enrolment, Lesson, LessonProgress, Post, QuizAttempt
 from ..selectors.learners import course_rules, is_facilitator, progress_of
-from ._checks import clean_text
 
 MAX_ATTEMPTS_PER_DAY = 20
 
@@ -164,5 +164,5 @@ def post_create(*, actor, cohort: CohortRun, lesson: Lesson, body: str) -> Post:
         raise PermissionDenied(
             _("Only the people enrolled in this cohort run and its facilitators can post.")
         )
-    body = clean_text(body, "body", max_length=5000, required=True)
+    body = clean_multiline(body, field="body", max_length=5000, required=True)
     return Post.objects.create(cohort=cohort, lesson=lesson, author=actor, body=body)
