@@ -146,7 +146,7 @@ def organization_detail(request: HttpRequest, slug: str, lang: str | None = None
         **organization_out(organization, language, capacity_labels(language), capacity_codes()),
         "names": organization.names,
         "version": organization.version,
-        "can_edit": selectors.organization_can_edit(organization=organization, user=request.user),
+        "can_edit": selectors.can_act_for(request.user, organization=organization),
         "members": [member_out(m) for m in members],
     }
 

@@ -36,7 +36,7 @@ from .models import (
     Relation,
     User,
 )
-from .selectors import FIELD_GROUPS, organization_can_edit
+from .selectors import FIELD_GROUPS, can_act_for
 
 PROFILE_FIELDS = {"display_name", "wikimedia_username", "pronouns", "bio", "country", "time_zone"}
 PROFILE_FIELDS |= {f"{group}_visibility" for group in FIELD_GROUPS}
@@ -46,13 +46,13 @@ ORGANIZATION_FIELDS = {"name", "names", "kind", "description", "countries", "reg
 
 def _require_owner_or_staff(actor, owner_id: int) -> None:
     require_member(actor)
-    if actor.pk != owner_id and not actor.is_staff:
+    if not can_act_for(actor, owner=owner_id):
         raise PermissionDenied(_("You can only change your own profile."))
 
 
 def _require_org_editor(actor, organization: Organization) -> None:
     require_member(actor)
-    if not organization_can_edit(organization=organization, user=actor):
+    if not can_act_for(actor, organization=organization):
         raise PermissionDenied(_("Only this organization's managers and staff can change it."))
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Organization
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.permissions import require_member
 from capacityhub.core.validation import (
@@ -60,13 +60,7 @@ Kind = Event.Kind
 
 def event_can_edit(*, event: Event, user) -> bool:
     """The host, the managers of the organizing organization, and staff."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_staff or event.host_id == user.pk:
-        return True
-    return event.organization_id is not None and organization_can_edit(
-        organization=event.organization, user=user
-    )
+    return can_act_for(user, owner=event.host_id, organization=event.organization_id)
 
 
 def require_event_editor(actor, event: Event) -> None:
@@ -77,9 +71,7 @@ def require_event_editor(actor, event: Event) -> None:
 
 def _require_can_organize(actor, kind: str, organization: Organization | None) -> None:
     require_member(actor)
-    if organization is not None and not organization_can_edit(
-        organization=organization, user=actor
-    ):
+    if organization is not None and not can_act_for(actor, organization=organization):
         raise PermissionDenied(_("Only this organization's managers and staff can do this."))
     if kind != Kind.SESSION and organization is None and not actor.is_staff:
         raise PermissionDenied(_("Events are organized by an organization you manage."))

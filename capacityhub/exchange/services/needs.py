@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Organization
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.models import AuditEntry, Visibility
 from capacityhub.core.permissions import require_member
@@ -59,13 +59,7 @@ ACTIVE = (Status.OPEN, Status.IN_PROGRESS)
 
 def need_can_edit(*, need: Need, user) -> bool:
     """The requester, the managers of the need's organization, and staff."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_staff or need.requester_id == user.pk:
-        return True
-    return need.organization_id is not None and organization_can_edit(
-        organization=need.organization, user=user
-    )
+    return can_act_for(user, owner=need.requester_id, organization=need.organization_id)
 
 
 def _require_need_editor(actor, need: Need) -> None:
@@ -78,9 +72,7 @@ def _require_need_editor(actor, need: Need) -> None:
 
 def _require_can_speak_for(actor, organization: Organization | None) -> None:
     require_member(actor)
-    if organization is not None and not organization_can_edit(
-        organization=organization, user=actor
-    ):
+    if organization is not None and not can_act_for(actor, organization=organization):
         raise PermissionDenied(
             _("Only this organization's managers and staff can state its needs.")
         )

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import CapacityClaim, Organization, Profile, Relation
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for
 from capacityhub.community.services import profile_ensure
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.permissions import require_member
@@ -45,14 +45,9 @@ EDITABLE_FIELDS = {"level", "description", "methods", "languages", "online", "re
 
 def offer_can_edit(*, offer: Offer, user) -> bool:
     """The person who offers, the managers of the organization that offers, and staff."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
     claim = offer.claim
-    if user.is_staff:
-        return True
-    if claim.profile_id is not None:
-        return claim.profile.user_id == user.pk
-    return organization_can_edit(organization=claim.organization, user=user)
+    owner = claim.profile.user_id if claim.profile_id is not None else None
+    return can_act_for(user, owner=owner, organization=claim.organization_id)
 
 
 def _require_offer_editor(actor, offer: Offer) -> None:
@@ -63,7 +58,7 @@ def _require_offer_editor(actor, offer: Offer) -> None:
 
 def _require_org_editor(actor, organization: Organization) -> None:
     require_member(actor)
-    if not organization_can_edit(organization=organization, user=actor):
+    if not can_act_for(actor, organization=organization):
         raise PermissionDenied(_("Only this organization's managers and staff can change it."))
 
 
