@@ -21,15 +21,17 @@ from .schemas import (
     WRITE_ERRORS,
     CapacityCode,
     CountryCode,
+    IfMatch,
     Input,
     LanguageCode,
     Page,
     PageQuery,
+    PatchVersion,
     RegionCode,
     SlugPath,
     Text,
     UsernamePath,
-    Version,
+    required_version,
 )
 from .taxonomy import capacity_codes, capacity_id_for, content_language
 
@@ -95,7 +97,7 @@ class OrganizationIn(Input):
 
 
 class OrganizationPatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     name: Text(200, min_length=1) = None
     kind: KindName = None
     names: dict[Text(12), Text(200)] = Field(None, max_length=200)
@@ -212,10 +214,13 @@ def create_organization(request: HttpRequest, payload: OrganizationIn):
     response={200: OrganizationDetail, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
-def update_organization(request: HttpRequest, slug: SlugPath, payload: OrganizationPatch):
-    """Managers and staff; send `version` to be told (409) of a concurrent edit."""
+def update_organization(
+    request: HttpRequest, slug: SlugPath, payload: OrganizationPatch, if_match: IfMatch = None
+):
+    """Managers and staff. Send the `version` you read (or `If-Match`): missing, 422; stale
+    (a concurrent edit), 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     services.organization_update(
         actor=request.user,
         organization=_organization(slug),
