@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema, Status
 from pydantic import StringConstraints
 
-from capacityhub.learning.models import Course
+from capacityhub.learning.models import Course, Lesson
 from capacityhub.learning.selectors.courses import (
     cohort_get,
     course_get,
@@ -67,6 +67,10 @@ from .schemas import (
 Username = Annotated[str, StringConstraints(min_length=1, max_length=150)]
 PassMark = Annotated[int, Field(ge=0, le=100, description="Percentage needed to pass.")]
 Minutes = Annotated[int, Field(ge=1, le=100_000)]
+Reveal = Literal[tuple(Lesson.Reveal.values)]
+RevealAfter = Annotated[int, Field(ge=1, le=100, description="With `after_attempts`.")]
+MaxAttempts = Annotated[int, Field(ge=1, le=1000, description="null: no limit.")]
+REVEAL = "When a quiz shows which answers are right, and why."
 
 # Schemas ---------------------------------------------------------------------------------------
 
@@ -115,6 +119,9 @@ class CourseLessonIn(Input):
     resource: ObjectId | None = Field(None, description="Id of a knowledge base resource.")
     required: bool = True
     pass_mark: PassMark = 70
+    reveal_answers: Reveal = Field("after_passing", description=REVEAL)
+    reveal_after_attempts: RevealAfter = 3
+    max_attempts: MaxAttempts | None = None
 
 
 class CourseLessonPatch(Input):
@@ -125,6 +132,9 @@ class CourseLessonPatch(Input):
     resource: ObjectId | None = None
     required: bool = None
     pass_mark: PassMark = None
+    reveal_answers: Reveal = Field(None, description=REVEAL)
+    reveal_after_attempts: RevealAfter = None
+    max_attempts: MaxAttempts | None = None
 
 
 class QuizAnswerIn(Input):

@@ -10,13 +10,14 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from capacityhub.core.audit import audit_log
-from capacityhub.core.validation import clean_bool, clean_multiline, clean_single_line
+from capacityhub.core.validation import clean_bool, clean_int, clean_multiline, clean_single_line
 
 from ..models import Answer, Course, Lesson, Module, Question
 from ._checks import clean_pass_mark, require_course_editor
 
 MAX_ANSWERS = 10
 LESSON_FIELDS = {"title", "kind", "body", "video_url", "resource", "required", "pass_mark"}
+LESSON_FIELDS |= {"reveal_answers", "reveal_after_attempts", "max_attempts"}
 
 
 def _next_position(rows) -> int:
@@ -97,6 +98,7 @@ def _clean_lesson(fields: dict, lesson: Lesson | None) -> dict:
         cleaned["pass_mark"] = clean_pass_mark(cleaned["pass_mark"])
     if "required" in cleaned:
         clean_bool(cleaned["required"], field="required")
+    _clean_quiz_rules(cleaned)
     kind = cleaned.get("kind", lesson.kind if lesson else Lesson.Kind.TEXT)
     video = cleaned.get("video_url", lesson.video_url if lesson else "")
     resource = cleaned.get("resource", lesson.resource if lesson else None)
@@ -107,10 +109,25 @@ def _clean_lesson(fields: dict, lesson: Lesson | None) -> dict:
     return cleaned
 
 
+def _clean_quiz_rules(cleaned: dict) -> None:
+    """When a quiz shows its right answers, and how many attempts it allows."""
+    if "reveal_answers" in cleaned and cleaned["reveal_answers"] not in Lesson.Reveal.values:
+        raise ValidationError({"reveal_answers": _("Choose when the right answers are shown.")})
+    if "reveal_after_attempts" in cleaned:
+        message = _("Give a number of attempts from 1 to 100.")
+        field = "reveal_after_attempts"
+        clean_int(cleaned[field], field=field, minimum=1, maximum=100, message=message)
+    if cleaned.get("max_attempts") is not None:
+        message = _("Give a number of attempts from 1 to 1000, or none for no limit.")
+        field = "max_attempts"
+        clean_int(cleaned[field], field=field, minimum=1, maximum=1000, message=message)
+
+
 @transaction.atomic
 def lesson_create(*, actor, module: Module, title: str, **fields) -> Lesson:
     """`fields`: kind, body (Markdown), video_url, resource (a knowledge.Resource), required,
-    pass_mark (0–100, for quizzes)."""
+    and for quizzes pass_mark (0–100), reveal_answers (after_passing, after_attempts, never),
+    reveal_after_attempts and max_attempts (None: no limit)."""
     require_course_editor(actor, module.course)
     unknown = set(fields) - LESSON_FIELDS
     if unknown:

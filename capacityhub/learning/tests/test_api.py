@@ -18,17 +18,6 @@ API = "/api/v1"
 
 
 @pytest.fixture
-def author(db):
-    return author_user()
-
-
-@pytest.fixture
-def author_client(client, author):
-    client.force_login(author)
-    return client
-
-
-@pytest.fixture
 def course(author, taxonomy):
     return course_with_lessons(
         authors=[author], capacities=[taxonomy["grant-writing"]], slug="grants"

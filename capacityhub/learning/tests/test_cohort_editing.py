@@ -17,17 +17,6 @@ DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
-def author(db):
-    return author_user()
-
-
-@pytest.fixture
-def author_client(client, author):
-    client.force_login(author)
-    return client
-
-
-@pytest.fixture
 def cohort(author, owner, taxonomy):
     course, *_ = course_with_lessons(authors=[author], capacities=[taxonomy["grant-writing"]])
     return cohort_of(course, facilitators=[owner])
