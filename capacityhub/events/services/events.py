@@ -216,32 +216,38 @@ def event_update(*, actor, event: Event, expected_version: int | None = None, **
         resolve_capacities(capacity_codes, required=False) if capacity_codes is not None else None
     )
     resources = _resolve_resources(resource_ids) if resource_ids is not None else None
-    # Lock the row first: the seats check must see every registration committed before it.
+    # Lock the row first and work on what it holds now, not on the caller's copy: the seats
+    # check must see every registration committed before it, the checks and the audit's
+    # "before" values every change saved in the meantime.
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if locked.is_cancelled:
         raise ValidationError({"event": _("It is cancelled; it can no longer be changed.")})
-    event.version = locked.version
-    before = {name: getattr(event, name) for name in changes}
+    before = {name: getattr(locked, name) for name in changes}
     for name, value in changes.items():
-        setattr(event, name, value)
-    _clean_event(event, creating=False)
-    if "seats" in changes and event.seats < _confirmed_count(event):
+        setattr(locked, name, value)
+    _clean_event(locked, creating=False)
+    confirmed = _confirmed_count(locked) if "seats" in changes else 0
+    if "seats" in changes and locked.seats < confirmed:
         raise ValidationError(
-            {
-                "seats": _("%d people are already confirmed; seats cannot be fewer.")
-                % _confirmed_count(event)
-            }
+            {"seats": _("%d people are already confirmed; seats cannot be fewer.") % confirmed}
         )
-    version_bump(Event, event, expected_version)
-    event.save(update_fields=[*changes, "updated_at"])
+    version_bump(Event, locked, expected_version)
+    locked.save(update_fields=[*changes, "updated_at"])
     record = {k: [str(a), str(b)] for k, (a, b) in diff(before, changes).items()}
     if capacities is not None:
-        event.capacities.set(capacities)
+        locked.capacities.set(capacities)
         record["capacities"] = [c.code for c in capacities]
     if resources is not None:
-        event.resources.set(resources)
+        locked.resources.set(resources)
         record["resources"] = [r.pk for r in resources]
     if "seats" in changes:
-        promote_waitlist(event)
-    audit_log(actor=actor, action="event.update", target=event, changes=record)
+        promote_waitlist(locked)
+    audit_log(actor=actor, action="event.update", target=locked, changes=record)
+    _copy_fields(locked, event)
     return event
+
+
+def _copy_fields(source: Event, target: Event) -> None:
+    """Give the caller's copy the saved state (its fields, not its relations)."""
+    for field in Event._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
