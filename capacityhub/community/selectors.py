@@ -1,8 +1,11 @@
 """Reads of people and organizations. Every read applies visibility here, nowhere else."""
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
+from capacityhub.core.permissions import require_member
 from capacityhub.core.regions import countries_in, region_of
 from capacityhub.taxonomy.selectors import capacity_descendant_ids
 
@@ -241,6 +244,16 @@ def can_act_for(user, *, owner=None, organization=None, staff: bool = True) -> b
             organization_id=organization_id, user=user, role=Membership.Role.MANAGER
         ).exists()
     )
+
+
+def require_can_act_for(user, *, owner=None, organization=None, message: str = "") -> None:
+    """can_act_for, or PermissionDenied: "sign in first" for anonymous callers, otherwise
+    `message` (by default, that only the organization's managers and staff can)."""
+    require_member(user)
+    if not can_act_for(user, owner=owner, organization=organization):
+        raise PermissionDenied(
+            message or _("Only this organization's managers and staff can change it.")
+        )
 
 
 def organizations_managed_by(user) -> QuerySet[Organization]:

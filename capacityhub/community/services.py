@@ -36,7 +36,7 @@ from .models import (
     Relation,
     User,
 )
-from .selectors import FIELD_GROUPS, can_act_for
+from .selectors import FIELD_GROUPS, can_act_for, require_can_act_for
 
 PROFILE_FIELDS = {"display_name", "wikimedia_username", "pronouns", "bio", "country", "time_zone"}
 PROFILE_FIELDS |= {f"{group}_visibility" for group in FIELD_GROUPS}
@@ -48,12 +48,6 @@ def _require_owner_or_staff(actor, owner_id: int) -> None:
     require_member(actor)
     if not can_act_for(actor, owner=owner_id):
         raise PermissionDenied(_("You can only change your own profile."))
-
-
-def _require_org_editor(actor, organization: Organization) -> None:
-    require_member(actor)
-    if not can_act_for(actor, organization=organization):
-        raise PermissionDenied(_("Only this organization's managers and staff can change it."))
 
 
 def profile_ensure(*, user: User) -> Profile:
@@ -265,7 +259,7 @@ def organization_create(*, actor, name: str, kind: str, **fields) -> Organizatio
 def organization_update(
     *, actor, organization: Organization, expected_version: int | None = None, **changes
 ) -> Organization:
-    _require_org_editor(actor, organization)
+    require_can_act_for(actor, organization=organization)
     unknown = set(changes) - ORGANIZATION_FIELDS
     if unknown:
         raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
@@ -288,7 +282,7 @@ def organization_update(
 
 @transaction.atomic
 def organization_set_languages(*, actor, organization: Organization, languages: list[str]) -> None:
-    _require_org_editor(actor, organization)
+    require_can_act_for(actor, organization=organization)
     languages = clean_languages(languages)
     organization.languages.all().delete()
     OrganizationLanguage.objects.bulk_create(
@@ -301,7 +295,7 @@ def organization_set_capacities(
     *, actor, organization: Organization, claims: Iterable[tuple[str, str, int]]
 ) -> list[CapacityClaim]:
     """Replace what the organization offers and wants: [(code, 'offers'|'wants', level)]."""
-    _require_org_editor(actor, organization)
+    require_can_act_for(actor, organization=organization)
     resolved = _resolve_claims(claims)
     if any(relation == Relation.KNOWS for _c, relation, _level in resolved):
         raise ValidationError({"capacities": _("Organizations offer or want capacities.")})
@@ -320,7 +314,7 @@ def _is_last_manager(organization: Organization, user: User) -> bool:
 @transaction.atomic
 def membership_set(*, actor, organization: Organization, user: User, role: str) -> Membership:
     """Managers and staff add people or change their role."""
-    _require_org_editor(actor, organization)
+    require_can_act_for(actor, organization=organization)
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Role must be member or manager.")})
     if role == Membership.Role.MEMBER and _is_last_manager(organization, user):
@@ -341,7 +335,7 @@ def membership_set(*, actor, organization: Organization, user: User, role: str) 
 def membership_remove(*, actor, organization: Organization, user: User) -> None:
     """Managers and staff remove members; anyone may leave. The last manager cannot leave."""
     if getattr(actor, "pk", None) != user.pk:
-        _require_org_editor(actor, organization)
+        require_can_act_for(actor, organization=organization)
     membership = Membership.objects.filter(organization=organization, user=user).first()
     if membership is None:
         raise ValidationError({"user": _("This person is not a member.")})

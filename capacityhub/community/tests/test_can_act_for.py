@@ -15,9 +15,7 @@ def test_the_owner_acts_for_their_own_things_by_user_or_by_id(owner, other):
     assert not can_act_for(other, owner=owner)
 
 
-def test_the_organizations_managers_act_for_it_but_its_members_do_not(
-    manager, other, organization
-):
+def test_the_organizations_managers_act_for_it_but_its_members_do_not(manager, other, organization):
     Membership.objects.create(organization=organization, user=other)
 
     assert can_act_for(manager, organization=organization)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import CapacityClaim, Organization, Profile, Relation
-from capacityhub.community.selectors import can_act_for
+from capacityhub.community.selectors import can_act_for, require_can_act_for
 from capacityhub.community.services import profile_ensure
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.permissions import require_member
@@ -54,12 +54,6 @@ def _require_offer_editor(actor, offer: Offer) -> None:
     require_member(actor)
     if not offer_can_edit(offer=offer, user=actor):
         raise PermissionDenied(_("Only the person or organization that offers this can change it."))
-
-
-def _require_org_editor(actor, organization: Organization) -> None:
-    require_member(actor)
-    if not can_act_for(actor, organization=organization):
-        raise PermissionDenied(_("Only this organization's managers and staff can change it."))
 
 
 # Validation ------------------------------------------------------------------------------------
@@ -131,7 +125,7 @@ def offer_create(
     """Offer a capacity, as oneself or (managers and staff) for an organization. Sets the
     `offers` claim's level; an offer withdrawn earlier is re-activated with these details."""
     if organization is not None:
-        _require_org_editor(actor, organization)
+        require_can_act_for(actor, organization=organization)
         holder = organization
     else:
         require_member(actor)
@@ -234,7 +228,7 @@ def availability_set(
     if (profile is None) == (organization is None):
         raise ValidationError(_("Give either a person or an organization."))
     if organization is not None:
-        _require_org_editor(actor, organization)
+        require_can_act_for(actor, organization=organization)
     else:
         require_member(actor)
         if profile.user_id != actor.pk and not actor.is_staff:
