@@ -97,6 +97,16 @@ def _fixed(data: dict) -> Callable[[World, User | None], dict]:
     return lambda world, user: data
 
 
+def current_version(record) -> int:
+    """The version a PATCH must send (the one in the database now)."""
+    return type(record).objects.values_list("version", flat=True).get(pk=record.pk)
+
+
+def _profile_version(user: User | None) -> int:
+    versions = Profile.objects.filter(user=user) if user is not None else Profile.objects.none()
+    return versions.values_list("version", flat=True).first() or 1
+
+
 def _org(suffix: str = "") -> Callable[[World], str]:
     return lambda world: f"{API}/organizations/{world.organization.slug}{suffix}"
 
@@ -146,7 +156,7 @@ API_ROWS = [
         "PATCH /me/profile",
         "patch",
         lambda world: f"{API}/me/profile",
-        _fixed({"bio": "Changed"}),
+        lambda world, user: {"bio": "Changed", "version": _profile_version(user)},
         everyone_signed_in(),
     ),
     Row(
@@ -188,7 +198,10 @@ API_ROWS = [
         "PATCH /organizations/{slug}",
         "patch",
         _org(),
-        _fixed({"description": "Changed"}),
+        lambda world, user: {
+            "description": "Changed",
+            "version": current_version(world.organization),
+        },
         EDITORS_ONLY,
     ),
     Row(
@@ -233,7 +246,7 @@ API_ROWS += [
         "PATCH /needs/{need_id}",
         "patch",
         lambda world: f"{API}/needs/{world.need.pk}",
-        _fixed({"title": "Changed"}),
+        lambda world, user: {"title": "Changed", "version": current_version(world.need)},
         OWNER_OR_STAFF,
     ),
     Row(

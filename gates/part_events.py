@@ -13,7 +13,7 @@ from django.utils import timezone
 from capacityhub.events.models import CalendarFeed, Event, Question, QuestionVote, Registration
 from capacityhub.taxonomy.models import Method
 
-from .matrix import API, EDITORS_ONLY, OWNER_OR_STAFF, Row, everyone_signed_in
+from .matrix import API, EDITORS_ONLY, OWNER_OR_STAFF, Row, current_version, everyone_signed_in
 
 EVERYONE = everyone_signed_in()
 
@@ -117,7 +117,10 @@ API_ROWS = [
         "PATCH /events/{event_id}",
         "patch",
         _api("session_open"),
-        lambda world, user: {"title": "Changed"},
+        lambda world, user: {
+            "title": "Changed",
+            "version": current_version(_x(world, "session_open")),
+        },
         OWNER_OR_STAFF,
     ),
     Row(

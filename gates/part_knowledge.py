@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from capacityhub.knowledge.models import Endorsement, Resource, ResourceReport, ResourceUse
 
-from .matrix import API, FORBIDDEN, LOGIN, OK, Row, everyone_signed_in
+from .matrix import API, FORBIDDEN, LOGIN, OK, Row, current_version, everyone_signed_in
 
 TRACKED = [
     Resource,
@@ -99,7 +99,7 @@ API_ROWS = [
         "PATCH /resources/{resource_id}",
         "patch",
         _api("resource"),
-        _fixed({"title": "Changed"}),
+        lambda w, user: {"title": "Changed", "version": current_version(w.extra["resource"])},
         RESOURCE_EDITORS,
     ),
     Row(

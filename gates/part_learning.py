@@ -21,7 +21,7 @@ from capacityhub.learning.models import (
     QuizAttempt,
 )
 
-from .matrix import API, OWNER_ONLY, OWNER_OR_STAFF, Row, everyone_signed_in
+from .matrix import API, OWNER_ONLY, OWNER_OR_STAFF, Row, current_version, everyone_signed_in
 
 TRACKED = [
     Course,
@@ -93,6 +93,14 @@ def _get(name: str):
 
 def _fixed(data: dict):
     return lambda world, user: data
+
+
+def _versioned(data: dict, name: str):
+    """A PATCH body with the current version of the world's learning object `name`."""
+    return lambda world, user: {
+        **data,
+        "version": current_version(world.extra["learning"][name]),
+    }
 
 
 def _api(template: str):
@@ -181,7 +189,7 @@ API_ROWS = [
         "PATCH /courses/{slug}",
         "patch",
         _api("/courses/{course}"),
-        _fixed({"title": "Changed"}),
+        _versioned({"title": "Changed"}, "course"),
         OWNER_OR_STAFF,
     ),
     Row(
@@ -254,7 +262,7 @@ API_ROWS = [
         "PATCH /cohorts/{cohort_id}",
         "patch",
         _api("/cohorts/{cohort}"),
-        _fixed({"title": "Renamed", "ends_on": "2031-12-01"}),
+        _versioned({"title": "Renamed", "ends_on": "2031-12-01"}, "cohort"),
         OWNER_OR_STAFF,
     ),
     Row(

@@ -107,7 +107,8 @@ def test_markup_saved_through_the_api_comes_back_unchanged(owner):
     _token, secret = api_token_create(user=owner, name="markup")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
-    saved = client.patch(f"{API}/me/profile", {"bio": PAYLOAD}, content_type="application/json")
+    body = {"bio": PAYLOAD, "version": 1}
+    saved = client.patch(f"{API}/me/profile", body, content_type="application/json")
 
     assert saved.status_code == 200
     assert saved.json()["bio"] == PAYLOAD
@@ -125,7 +126,7 @@ def test_a_website_must_be_http_or_https(website, manager, organization):
 
     by_api = api.patch(
         f"{API}/organizations/{organization.slug}",
-        {"website": website},
+        {"website": website, "version": organization.version},
         content_type="application/json",
     )
     by_form = web.post(
@@ -213,7 +214,10 @@ def test_a_session_api_write_with_the_csrf_token_goes_through(owner, world: Worl
     token = client.cookies["csrftoken"].value
 
     response = client.patch(
-        f"{API}/me/profile", {"bio": "Hi"}, content_type="application/json", HTTP_X_CSRFTOKEN=token
+        f"{API}/me/profile",
+        {"bio": "Hi", "version": 1},
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
     )
 
     assert response.status_code == 200
@@ -225,6 +229,8 @@ def test_a_bearer_token_needs_no_csrf_token(owner):
     _token, secret = api_token_create(user=owner, name="script")
     client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {secret}")
 
-    response = client.patch(f"{API}/me/profile", {"bio": "Hi"}, content_type="application/json")
+    response = client.patch(
+        f"{API}/me/profile", {"bio": "Hi", "version": 1}, content_type="application/json"
+    )
 
     assert response.status_code == 200

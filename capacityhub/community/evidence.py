@@ -11,6 +11,7 @@ checked who may do what; `confirmed_by` names the person who vouches for it.
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from capacityhub.core.audit import audit_log
+from capacityhub.core.audit import audit_log, audit_log_many
 from capacityhub.taxonomy.models import Capacity
 
 from .models import Evidence, Organization, Profile
@@ -91,6 +92,67 @@ def evidence_record(
             changes={"capacity": capacity.pk, "kind": kind, "source": source},
         )
     return evidence
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One piece of evidence for evidence_record_many: a person's (profile) or an
+    organization's."""
+
+    capacity: Capacity
+    kind: str
+    source: str
+    occurred_on: date
+    profile: Profile | None = None
+    organization: Organization | None = None
+    note: str = ""
+
+    def key(self) -> tuple:
+        holder = (getattr(self.profile, "pk", None), getattr(self.organization, "pk", None))
+        return (*holder, self.capacity.pk, self.kind, self.source)
+
+
+@transaction.atomic
+def evidence_record_many(*, items: list[EvidenceItem], confirmed_by=None) -> int:
+    """evidence_record for many items in a fixed number of queries, whatever their number:
+    what was recorded already stays as it was; the rest is created and audited. Returns how
+    many were created."""
+    for item in items:
+        errors = _clean(
+            profile=item.profile,
+            organization=item.organization,
+            kind=item.kind,
+            source=item.source,
+            occurred_on=item.occurred_on,
+            note=item.note,
+        )
+        if errors:
+            raise ValidationError(errors)
+    existing = set(
+        Evidence.objects.filter(source__in={item.source for item in items}).values_list(
+            "profile_id", "organization_id", "capacity_id", "kind", "source"
+        )
+    )
+    new = {item.key(): item for item in items if item.key() not in existing}
+    created = Evidence.objects.bulk_create(
+        Evidence(
+            profile=item.profile,
+            organization=item.organization,
+            capacity=item.capacity,
+            kind=item.kind,
+            source=item.source,
+            occurred_on=item.occurred_on,
+            confirmed_by=confirmed_by,
+            note=item.note,
+        )
+        for item in new.values()
+    )
+    entries = [
+        ("evidence.record", e, {"capacity": e.capacity_id, "kind": e.kind, "source": e.source})
+        for e in created
+    ]
+    audit_log_many(actor=confirmed_by, entries=entries)
+    return len(created)
 
 
 @transaction.atomic

@@ -1,8 +1,11 @@
 """Reads of people and organizations. Every read applies visibility here, nowhere else."""
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
+from capacityhub.core.permissions import require_member
 from capacityhub.core.regions import countries_in, region_of
 from capacityhub.taxonomy.selectors import capacity_descendant_ids
 
@@ -205,7 +208,7 @@ def organization_members(*, organization: Organization, viewer) -> list[Membersh
     memberships = organization.memberships.select_related("user__profile").filter(
         user__is_active=True
     )
-    if organization_can_edit(organization=organization, user=viewer):
+    if can_act_for(viewer, organization=organization):
         return list(memberships)
     levels = shared_levels(viewer)
 
@@ -222,12 +225,35 @@ def organization_members(*, organization: Organization, viewer) -> list[Membersh
     ]
 
 
-def organization_can_edit(*, organization: Organization, user) -> bool:
+def can_act_for(user, *, owner=None, organization=None, staff: bool = True) -> bool:
+    """The one rule "the owner, the organization's managers, or staff" for every app.
+
+    `owner` is the person who owns the thing (a User or its id), `organization` the
+    organization it belongs to (an Organization or its id); either may be None. `staff=False`
+    where staff may read but not act (the sides of a connection). At most one query."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if user.is_staff:
+    if staff and user.is_staff:
         return True
-    return organization.memberships.filter(user=user, role=Membership.Role.MANAGER).exists()
+    if owner is not None and getattr(owner, "pk", owner) == user.pk:
+        return True
+    organization_id = getattr(organization, "pk", organization)
+    return (
+        organization_id is not None
+        and Membership.objects.filter(
+            organization_id=organization_id, user=user, role=Membership.Role.MANAGER
+        ).exists()
+    )
+
+
+def require_can_act_for(user, *, owner=None, organization=None, message: str = "") -> None:
+    """can_act_for, or PermissionDenied: "sign in first" for anonymous callers, otherwise
+    `message` (by default, that only the organization's managers and staff can)."""
+    require_member(user)
+    if not can_act_for(user, owner=owner, organization=organization):
+        raise PermissionDenied(
+            message or _("Only this organization's managers and staff can change it.")
+        )
 
 
 def organizations_managed_by(user) -> QuerySet[Organization]:

@@ -13,7 +13,15 @@ from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.languages import is_country, is_language, is_time_zone
 from capacityhub.core.permissions import require_member
 from capacityhub.core.ratelimit import RateLimited, hit, seconds_left
-from capacityhub.core.regions import REGIONS
+from capacityhub.core.validation import (
+    clean_int,
+    clean_language,
+    clean_languages,
+    clean_level,
+    clean_multiline,
+    clean_region,
+    clean_single_line,
+)
 from capacityhub.core.versioning import version_bump
 from capacityhub.taxonomy.models import Capacity
 
@@ -28,23 +36,18 @@ from .models import (
     Relation,
     User,
 )
-from .selectors import FIELD_GROUPS, organization_can_edit
+from .selectors import FIELD_GROUPS, can_act_for, require_can_act_for
 
 PROFILE_FIELDS = {"display_name", "wikimedia_username", "pronouns", "bio", "country", "time_zone"}
 PROFILE_FIELDS |= {f"{group}_visibility" for group in FIELD_GROUPS}
+PROFILE_TEXTS = {"display_name": 120, "wikimedia_username": 120, "pronouns": 40}
 ORGANIZATION_FIELDS = {"name", "names", "kind", "description", "countries", "region", "website"}
 
 
 def _require_owner_or_staff(actor, owner_id: int) -> None:
     require_member(actor)
-    if actor.pk != owner_id and not actor.is_staff:
+    if not can_act_for(actor, owner=owner_id):
         raise PermissionDenied(_("You can only change your own profile."))
-
-
-def _require_org_editor(actor, organization: Organization) -> None:
-    require_member(actor)
-    if not organization_can_edit(organization=organization, user=actor):
-        raise PermissionDenied(_("Only this organization's managers and staff can change it."))
 
 
 def profile_ensure(*, user: User) -> Profile:
@@ -68,6 +71,7 @@ def profile_update(
             raise ValidationError({"country": _("Unknown country code.")})
     if changes.get("time_zone") and not is_time_zone(changes["time_zone"]):
         raise ValidationError({"time_zone": _("Unknown time zone.")})
+    _clean_profile_texts(changes)
     before = {name: getattr(profile, name) for name in changes}
     for name, value in changes.items():
         setattr(profile, name, value)
@@ -78,15 +82,25 @@ def profile_update(
     return profile
 
 
+def _clean_profile_texts(changes: dict) -> None:
+    for name, limit in PROFILE_TEXTS.items():
+        if name in changes:
+            required = name == "display_name"
+            changes[name] = clean_single_line(
+                changes[name], field=name, max_length=limit, required=required
+            )
+    if "bio" in changes:
+        changes["bio"] = clean_multiline(changes["bio"], field="bio", max_length=4000)
+
+
 def _clean_languages(languages: dict[str, int]) -> dict[str, int]:
-    errors = {}
+    if not isinstance(languages, dict):
+        raise ValidationError({"languages": _("Give each language with its proficiency.")})
+    message = _("Proficiency is native (0) or a level from 1 to 5.")
     for code, proficiency in languages.items():
-        if not is_language(code):
-            errors[f"languages.{code}"] = _("Unknown language code “%s”.") % code
-        elif not isinstance(proficiency, int) or not 0 <= proficiency <= 5:
-            errors[f"languages.{code}"] = _("Proficiency is native (0) or a level from 1 to 5.")
-    if errors:
-        raise ValidationError(errors)
+        field = f"languages.{code}"
+        clean_language(code, field=field)
+        clean_int(proficiency, field=field, minimum=0, maximum=5, message=message)
     return languages
 
 
@@ -121,10 +135,13 @@ def _resolve_claims(
             errors[f"capacities.{code}"] = _("Unknown capacity “%s”.") % code
         elif relation not in Relation.values:
             errors[f"capacities.{code}"] = _("Relation must be knows, offers or wants.")
-        elif not isinstance(level, int) or not 1 <= level <= 5:
-            errors[f"capacities.{code}"] = _("Level must be between 1 and 5.")
         else:
-            resolved.append((capacities[code], relation, level))
+            try:
+                clean_level(level, field=f"capacities.{code}")
+            except ValidationError as error:
+                errors.update({k: v[0] for k, v in error.message_dict.items()})
+            else:
+                resolved.append((capacities[code], relation, level))
         seen.add((code, relation))
     if errors:
         raise ValidationError(errors)
@@ -203,12 +220,21 @@ def _clean_organization(organization: Organization) -> None:
         raise ValidationError(
             {"countries": _("Unknown country code(s): %s") % ", ".join(map(str, bad))}
         )
-    if organization.region and organization.region not in REGIONS:
-        raise ValidationError({"region": _("Unknown region.")})
+    organization.region = clean_region(organization.region)
     if not isinstance(organization.names, dict) or not all(
         is_language(k) and isinstance(v, str) for k, v in organization.names.items()
     ):
         raise ValidationError({"names": _("Names are given per language code.")})
+    organization.names = {
+        code: clean_single_line(name, field="names", max_length=200)
+        for code, name in organization.names.items()
+    }
+    organization.name = clean_single_line(
+        organization.name, field="name", max_length=200, required=True
+    )
+    organization.description = clean_multiline(
+        organization.description, field="description", max_length=8000
+    )
     organization.full_clean()
 
 
@@ -219,7 +245,8 @@ def organization_create(*, actor, name: str, kind: str, **fields) -> Organizatio
     unknown = set(fields) - ORGANIZATION_FIELDS
     if unknown:
         raise ValidationError({name: _("This field cannot be set.") for name in unknown})
-    organization = Organization(name=name.strip(), kind=kind, slug=_unique_slug(name), **fields)
+    name = clean_single_line(name, field="name", max_length=200, required=True)
+    organization = Organization(name=name, kind=kind, slug=_unique_slug(name), **fields)
     organization.countries = [str(c).upper() for c in organization.countries]
     _clean_organization(organization)
     organization.save()
@@ -232,7 +259,7 @@ def organization_create(*, actor, name: str, kind: str, **fields) -> Organizatio
 def organization_update(
     *, actor, organization: Organization, expected_version: int | None = None, **changes
 ) -> Organization:
-    _require_org_editor(actor, organization)
+    require_can_act_for(actor, organization=organization)
     unknown = set(changes) - ORGANIZATION_FIELDS
     if unknown:
         raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
@@ -255,8 +282,8 @@ def organization_update(
 
 @transaction.atomic
 def organization_set_languages(*, actor, organization: Organization, languages: list[str]) -> None:
-    _require_org_editor(actor, organization)
-    _clean_languages({code: 1 for code in languages})
+    require_can_act_for(actor, organization=organization)
+    languages = clean_languages(languages)
     organization.languages.all().delete()
     OrganizationLanguage.objects.bulk_create(
         OrganizationLanguage(organization=organization, language=code) for code in set(languages)
@@ -268,7 +295,7 @@ def organization_set_capacities(
     *, actor, organization: Organization, claims: Iterable[tuple[str, str, int]]
 ) -> list[CapacityClaim]:
     """Replace what the organization offers and wants: [(code, 'offers'|'wants', level)]."""
-    _require_org_editor(actor, organization)
+    require_can_act_for(actor, organization=organization)
     resolved = _resolve_claims(claims)
     if any(relation == Relation.KNOWS for _c, relation, _level in resolved):
         raise ValidationError({"capacities": _("Organizations offer or want capacities.")})
@@ -287,7 +314,7 @@ def _is_last_manager(organization: Organization, user: User) -> bool:
 @transaction.atomic
 def membership_set(*, actor, organization: Organization, user: User, role: str) -> Membership:
     """Managers and staff add people or change their role."""
-    _require_org_editor(actor, organization)
+    require_can_act_for(actor, organization=organization)
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Role must be member or manager.")})
     if role == Membership.Role.MEMBER and _is_last_manager(organization, user):
@@ -308,7 +335,7 @@ def membership_set(*, actor, organization: Organization, user: User, role: str) 
 def membership_remove(*, actor, organization: Organization, user: User) -> None:
     """Managers and staff remove members; anyone may leave. The last manager cannot leave."""
     if getattr(actor, "pk", None) != user.pk:
-        _require_org_editor(actor, organization)
+        require_can_act_for(actor, organization=organization)
     membership = Membership.objects.filter(organization=organization, user=user).first()
     if membership is None:
         raise ValidationError({"user": _("This person is not a member.")})
@@ -333,9 +360,8 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
     At most TOKENS_PER_HOUR per person (RateLimited, a ValidationError on `name`, beyond)."""
     require_member(user)
-    name = name.strip()
-    if not name:
-        raise ValidationError({"name": _("Give the token a name, e.g. “chapter website”.")})
+    message = _("Give the token a name, e.g. “chapter website”.")
+    name = clean_single_line(name, field="name", max_length=80, required=True, message=message)
     if not hit(f"api_token_create:{user.pk}", TOKENS_PER_HOUR, 3600):
         raise RateLimited(
             {"name": _("Too many tokens created; try again later.")}, retry_after=seconds_left(3600)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from django.db.models import Avg, Count, Q, QuerySet
 
 from capacityhub.community.models import Membership, Profile, ProfileLanguage
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.regions import region_of
 from capacityhub.taxonomy.selectors import capacity_descendant_ids
 
@@ -45,16 +46,9 @@ def resource_can_edit(*, resource: Resource, user) -> bool:
     """The creator, its authors, its organization's managers, curators and staff."""
     if not _active(user):
         return False
-    if is_curator(user) or resource.created_by_id == user.pk:
+    if is_curator(user) or resource.authors.filter(pk=user.pk).exists():
         return True
-    if resource.authors.filter(pk=user.pk).exists():
-        return True
-    return (
-        resource.organization_id is not None
-        and Membership.objects.filter(
-            organization_id=resource.organization_id, user=user, role=Membership.Role.MANAGER
-        ).exists()
-    )
+    return can_act_for(user, owner=resource.created_by_id, organization=resource.organization_id)
 
 
 # Resources -------------------------------------------------------------------------------------

@@ -37,6 +37,27 @@ def quiz_passed(score: int, pass_mark: int, questions: int) -> bool:
     return questions > 0 and score >= pass_mark
 
 
+# The values of Lesson.Reveal.
+REVEAL_AFTER_PASSING = "after_passing"
+REVEAL_AFTER_ATTEMPTS = "after_attempts"
+REVEAL_NEVER = "never"
+
+
+def answers_revealed(rule: str, *, passed: bool, attempts: int, after: int) -> bool:
+    """May a learner see which answers are right, and why? As the quiz's author chose: once
+    they passed it; once they passed it or made `after` attempts; or never."""
+    if rule == REVEAL_AFTER_PASSING:
+        return passed
+    if rule == REVEAL_AFTER_ATTEMPTS:
+        return passed or attempts >= after
+    return False
+
+
+def attempts_left(max_attempts: int | None, attempts: int) -> int | None:
+    """How many more attempts a learner has (None: no limit)."""
+    return None if max_attempts is None else max(0, max_attempts - attempts)
+
+
 def missing_lessons(
     rules: list[LessonRule], done: set[int], best_scores: Mapping[int, int]
 ) -> list[int]:

@@ -68,6 +68,11 @@ class Lesson(models.Model):
         RESOURCE = "resource", _("Resource from the knowledge base")
         QUIZ = "quiz", _("Quiz")
 
+    class Reveal(models.TextChoices):
+        PASSED = "after_passing", _("After passing")
+        ATTEMPTS = "after_attempts", _("After a number of attempts (or passing)")
+        NEVER = "never", _("Never")
+
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
@@ -83,12 +88,32 @@ class Lesson(models.Model):
     )
     required = models.BooleanField(_("required for completion"), default=True)
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=70)
+    # A quiz's answer key is the author's to give: which answers are right (and why) is shown
+    # after the learner passed, after a number of attempts, or never.
+    reveal_answers = models.CharField(
+        _("show the right answers"), max_length=16, choices=Reveal.choices, default=Reveal.PASSED
+    )
+    reveal_after_attempts = models.PositiveSmallIntegerField(
+        _("show them after this many attempts"), default=3
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed (empty: no limit)"), null=True, blank=True
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(pass_mark__lte=100), name="lesson_pass_mark_range")
+            models.CheckConstraint(condition=Q(pass_mark__lte=100), name="lesson_pass_mark_range"),
+            models.CheckConstraint(
+                condition=Q(reveal_after_attempts__gte=1) & Q(reveal_after_attempts__lte=100),
+                name="lesson_reveal_after_attempts_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_attempts__isnull=True)
+                | (Q(max_attempts__gte=1) & Q(max_attempts__lte=1000)),
+                name="lesson_max_attempts_range",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -6,8 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacityhub.core.audit import audit_log, diff
-from capacityhub.core.languages import is_language
 from capacityhub.core.permissions import require_member, require_staff
+from capacityhub.core.validation import (
+    clean_language,
+    clean_list,
+    clean_multiline,
+    clean_single_line,
+)
 
 from .models import Capacity, CapacityProposal, CapacityTranslation
 from .selectors import taxonomy_changed, taxonomy_tree
@@ -20,6 +25,13 @@ def _check_parent(capacity: Capacity | None, parent: Capacity | None) -> None:
         raise ValidationError({"parent": _("A capacity cannot sit under itself.")})
 
 
+def _clean_aliases(aliases) -> list[str]:
+    def alias(value):
+        return clean_single_line(value, field="aliases", max_length=200)
+
+    return clean_list(aliases or [], field="aliases", max_items=50, item_cleaner=alias)
+
+
 def capacity_translation_set(
     *,
     capacity: Capacity,
@@ -28,14 +40,15 @@ def capacity_translation_set(
     description: str = "",
     aliases: list[str] | None = None,
 ) -> CapacityTranslation:
-    if not is_language(language):
-        raise ValidationError({"language": _("Unknown language code “%s”.") % language})
+    clean_language(language)
+    label = clean_single_line(label, field="label", max_length=200, required=True)
+    description = clean_multiline(description, field="description", max_length=20000)
     translation, _created = CapacityTranslation.objects.get_or_create(
         capacity=capacity, language=language, defaults={"label": label}
     )
     translation.label = label
     translation.description = description
-    translation.aliases = [a.strip() for a in aliases or [] if a.strip()]
+    translation.aliases = [a for a in _clean_aliases(aliases) if a]
     translation.full_clean()
     translation.save()
     return translation
@@ -110,8 +123,7 @@ def capacity_proposal_create(
     require_member(actor)
     if capacity is None and parent is None:
         raise ValidationError({"parent": _("Choose where the new capacity belongs.")})
-    if not is_language(language):
-        raise ValidationError({"language": _("Unknown language code “%s”.") % language})
+    clean_language(language)
     if capacity is None:
         _check_code_free(code)
     proposal = CapacityProposal(
@@ -121,9 +133,9 @@ def capacity_proposal_create(
         parent=parent,
         code=code,
         language=language,
-        label=label.strip(),
-        description=description.strip(),
-        rationale=rationale.strip(),
+        label=clean_single_line(label, field="label", max_length=200, required=True),
+        description=clean_multiline(description, field="description", max_length=20000),
+        rationale=clean_multiline(rationale, field="rationale", max_length=4000),
     )
     proposal.full_clean()
     proposal.save()

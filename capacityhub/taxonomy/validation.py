@@ -1,10 +1,10 @@
 """Turning the capacity and method codes a form or API call sends into rows, for every app's
 services: a clear error naming the field for anything that is not a short list of known codes."""
 
-from collections.abc import Iterable
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from capacityhub.core.validation import clean_code_list
 
 from .models import Capacity, Method
 
@@ -14,14 +14,7 @@ MAX_METHODS = 30
 
 def code_list(values, field: str, limit: int) -> list[str]:
     """The distinct strings of a list, in order; refused when not a list of strings or too long."""
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ValidationError({field: _("Give a list of codes.")})
-    codes = list(dict.fromkeys(values))
-    if not all(isinstance(code, str) for code in codes):
-        raise ValidationError({field: _("Give a list of codes.")})
-    if len(codes) > limit:
-        raise ValidationError({field: _("At most %(n)d may be chosen.") % {"n": limit}})
-    return codes
+    return clean_code_list(values, field=field, max_items=limit)
 
 
 def resolve_capacities(

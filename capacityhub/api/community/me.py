@@ -17,10 +17,12 @@ from ..core.schemas import (
     WRITE_AUTH,
     WRITE_ERRORS,
     ErrorOut,
+    IfMatch,
     Input,
     ObjectId,
+    PatchVersion,
     Text,
-    Version,
+    required_version,
 )
 from .people import ClaimsIn, LangQuery, PersonOut, people_out
 
@@ -38,7 +40,7 @@ class MeOut(PersonOut):
 
 
 class ProfilePatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     display_name: Text(120, min_length=1) = None
     wikimedia_username: Text(120) = None
     pronouns: Text(40) = None
@@ -99,10 +101,11 @@ def get_me(request: HttpRequest, filters: Query[LangQuery]):
 
 
 @me_router.patch("/me/profile", response={200: MeOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
-def update_my_profile(request: HttpRequest, payload: ProfilePatch):
-    """Change some profile fields; send `version` to be told (409) of a concurrent edit."""
+def update_my_profile(request: HttpRequest, payload: ProfilePatch, if_match: IfMatch = None):
+    """Change some profile fields. Send the `version` you read (or `If-Match`): missing, 422;
+    stale (a concurrent edit), 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     services.profile_update(
         actor=request.user,
         profile=services.profile_ensure(user=request.user),

@@ -22,15 +22,17 @@ from ..core.schemas import (
     WRITE_ERRORS,
     CapacityCode,
     CountryCode,
+    IfMatch,
     Input,
     LanguageCode,
     Page,
     PageQuery,
+    PatchVersion,
     RegionCode,
     SlugPath,
     Text,
     UsernamePath,
-    Version,
+    required_version,
 )
 from ..taxonomy.capacities import capacity_codes, capacity_id_for
 from .people import (
@@ -104,7 +106,7 @@ class OrganizationIn(Input):
 
 
 class OrganizationPatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     name: Text(200, min_length=1) = None
     kind: KindName = None
     names: dict[Text(12), Text(200)] = Field(None, max_length=200)
@@ -155,7 +157,7 @@ def organization_detail(request: HttpRequest, slug: str, lang: str | None = None
         **organization_out(organization, language, capacity_labels(language), capacity_codes()),
         "names": organization.names,
         "version": organization.version,
-        "can_edit": selectors.organization_can_edit(organization=organization, user=request.user),
+        "can_edit": selectors.can_act_for(request.user, organization=organization),
         "members": [member_out(m) for m in members],
     }
 
@@ -221,10 +223,13 @@ def create_organization(request: HttpRequest, payload: OrganizationIn):
     response={200: OrganizationDetail, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
-def update_organization(request: HttpRequest, slug: SlugPath, payload: OrganizationPatch):
-    """Managers and staff; send `version` to be told (409) of a concurrent edit."""
+def update_organization(
+    request: HttpRequest, slug: SlugPath, payload: OrganizationPatch, if_match: IfMatch = None
+):
+    """Managers and staff. Send the `version` you read (or `If-Match`): missing, 422; stale
+    (a concurrent edit), 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     services.organization_update(
         actor=request.user,
         organization=_organization(slug),

@@ -4,12 +4,14 @@ Every query parameter and body field is constrained here or in the domain module
 range, pattern) so that no input, however odd, reaches a service or the database unchecked.
 """
 
+import re
 from typing import Annotated, Generic, Literal, TypeVar
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
+from ninja import Field, Header, Schema
 from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as InputError
 from ninja.security import HttpBearer, SessionAuth
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
@@ -71,6 +73,43 @@ Slug = Annotated[str, StringConstraints(min_length=1, max_length=80), AfterValid
 ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
 Version = Annotated[int, Field(ge=1, le=MAX_ID)]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]
+
+# Optimistic locking on every PATCH of a versioned object: the version the client read, in the
+# body or as an If-Match header. Required, so a client that omits it cannot silently overwrite
+# someone else's edit (422 naming `version` when missing; 409 when stale).
+VERSION_RULE = (
+    "Required on PATCH: the `version` you read, in the body or as an `If-Match` header "
+    '(`If-Match: "3"`). Missing: 422 naming `version`; stale (someone else saved first): 409.'
+)
+PatchVersion = Annotated[Version | None, Field(description=VERSION_RULE)]
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", description='The version you read, e.g. `"3"`.', max_length=40),
+]
+_ETAG = re.compile(r'^(?:W/)?"?([1-9][0-9]{0,17})"?$')
+
+
+def _version_error(message: str) -> InputError:
+    return InputError([{"loc": ("body", "payload", "version"), "msg": message}])
+
+
+def required_version(version: int | None, if_match: str | None) -> int:
+    """The version a PATCH was based on, from the body or If-Match; refused when missing."""
+    from_header = None
+    if if_match:
+        match = _ETAG.match(if_match.strip())
+        if match is None:
+            raise _version_error(_('If-Match carries the version you read, e.g. "3".'))
+        from_header = int(match.group(1))
+    if version is not None and from_header is not None and version != from_header:
+        raise _version_error(_("The version and the If-Match header disagree."))
+    if version is None and from_header is None:
+        raise _version_error(
+            _("Send the version you read (or an If-Match header), so that no edit is lost.")
+        )
+    return version if version is not None else from_header
+
+
 RegionCode = Literal[tuple(REGIONS)]
 RegionOrNone = Literal[("", *REGIONS)]
 MethodCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")]

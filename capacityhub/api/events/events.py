@@ -53,16 +53,18 @@ from ..core.schemas import (
     WRITE_AUTH,
     WRITE_ERRORS,
     CapacityCode,
+    IfMatch,
     Input,
     LanguageCode,
     ObjectId,
     Page,
     PageQuery,
+    PatchVersion,
     RegionCode,
     RegionOrNone,
     Slug,
     Text,
-    Version,
+    required_version,
 )
 from ..taxonomy.capacities import CapacityRef, capacity_id_for
 from .assistance import router as assistance_router
@@ -173,7 +175,7 @@ class EventIn(Input):
 
 
 class EventPatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     title: Text(200, min_length=1) = None
     starts_at: When = None
     ends_at: When = None
@@ -326,10 +328,14 @@ def get_event(request: HttpRequest, event_id: ObjectId, lang: LanguageCode | Non
 @router.patch(
     "/events/{event_id}", response={200: EventDetail, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
 )
-def update_event(request: HttpRequest, event_id: ObjectId, payload: EventPatch):
-    """Its host, organizers and staff. Seats below those confirmed: 422; a stale version: 409."""
+def update_event(
+    request: HttpRequest, event_id: ObjectId, payload: EventPatch, if_match: IfMatch = None
+):
+    """Its host, organizers and staff. Seats below those confirmed: 422.
+
+    Send the `version` you read (or `If-Match`): missing, 422; stale, 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     event_update(
         actor=request.user,
         event=event_get(pk=event_id),

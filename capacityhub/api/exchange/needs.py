@@ -49,6 +49,7 @@ from ..core.schemas import (
     WRITE_AUTH,
     WRITE_ERRORS,
     CapacityCode,
+    IfMatch,
     Input,
     LanguageCode,
     Level,
@@ -56,11 +57,12 @@ from ..core.schemas import (
     ObjectId,
     Page,
     PageQuery,
+    PatchVersion,
     RegionCode,
     RegionOrNone,
     Slug,
     Text,
-    Version,
+    required_version,
 )
 from ..taxonomy.capacities import CapacityRef, MethodRef, capacity_id_for
 
@@ -152,7 +154,7 @@ class NeedIn(Input):
 
 
 class NeedPatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     title: Text(200, min_length=1) = None
     capacities: list[CapacityCode] = Field(None, min_length=1, max_length=20)
     description: Text(8000) = None
@@ -276,11 +278,13 @@ def get_need(request: HttpRequest, need_id: ObjectId, lang: LanguageCode | None 
 @router.patch(
     "/needs/{need_id}", response={200: NeedDetail, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
 )
-def update_need(request: HttpRequest, need_id: ObjectId, payload: NeedPatch):
+def update_need(
+    request: HttpRequest, need_id: ObjectId, payload: NeedPatch, if_match: IfMatch = None
+):
     """The requester, the organization's managers and staff; while the need is open or in
-    progress. Send `version` to be told (409) of a concurrent change."""
+    progress. Send the `version` you read (or `If-Match`): missing, 422; stale, 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     need = need_get(viewer=request.user, pk=need_id)
     need_update(actor=request.user, need=need, expected_version=expected_version, **changes)
     return need_detail(request, need_id)

@@ -8,13 +8,11 @@ anyone else)."""
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from capacityhub.community.models import Organization
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import require_can_act_for
 from capacityhub.community.services import profile_ensure
 from capacityhub.core.languages import language_name
 from capacityhub.core.regions import region_name
@@ -255,8 +253,7 @@ def _availability_holder(request: HttpRequest, slug: str | None):
     if slug is None:
         return profile_ensure(user=request.user), None
     organization: Organization = organization_for(slug)
-    if not organization_can_edit(organization=organization, user=request.user):
-        raise PermissionDenied(_("Only this organization's managers and staff can change it."))
+    require_can_act_for(request.user, organization=organization)
     return None, organization
 
 

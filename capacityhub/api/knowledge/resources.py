@@ -55,8 +55,10 @@ from ..core.schemas import (
     READ_ERRORS,
     WRITE_AUTH,
     WRITE_ERRORS,
+    IfMatch,
     LanguageCode,
     ObjectId,
+    required_version,
 )
 from ..taxonomy.capacities import capacity_id_for
 from .schemas import (
@@ -207,11 +209,13 @@ def get_resource(request: HttpRequest, resource_id: ObjectId, lang: LanguageCode
     response={200: ResourceDetail, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
-def update_resource(request: HttpRequest, resource_id: ObjectId, payload: ResourcePatch):
+def update_resource(
+    request: HttpRequest, resource_id: ObjectId, payload: ResourcePatch, if_match: IfMatch = None
+):
     """Its creator, authors, organization's managers, information specialists and staff.
-    Send `version` to be told (409) of a concurrent change."""
+    Send the `version` you read (or `If-Match`): missing, 422; stale, 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     resource = _resource(request, resource_id)
     resource_update(
         actor=request.user, resource=resource, expected_version=expected_version, **changes

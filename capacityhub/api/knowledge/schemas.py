@@ -18,9 +18,9 @@ from ..core.schemas import (
     ObjectId,
     Page,
     PageQuery,
+    PatchVersion,
     Slug,
     Text,
-    Version,
 )
 from ..taxonomy.capacities import CapacityRef
 
@@ -146,7 +146,7 @@ class ResourceIn(ResourceFields):
 
 
 class ResourcePatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     title: Text(200, min_length=1) = None
     summary: Text(500, min_length=1) = None
     body: Text(50000) = None

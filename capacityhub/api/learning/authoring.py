@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema, Status
 from pydantic import StringConstraints
 
-from capacityhub.learning.models import Course
+from capacityhub.learning.models import Course, Lesson
 from capacityhub.learning.selectors.courses import (
     cohort_get,
     course_get,
@@ -43,12 +43,14 @@ from ..core.schemas import (
     WRITE_AUTH,
     WRITE_ERRORS,
     CapacityCode,
+    IfMatch,
     Input,
     LanguageCode,
     ObjectId,
+    PatchVersion,
     SlugPath,
     Text,
-    Version,
+    required_version,
 )
 from .courses import (
     CohortRunOut,
@@ -66,6 +68,10 @@ from .courses import (
 Username = Annotated[str, StringConstraints(min_length=1, max_length=150)]
 PassMark = Annotated[int, Field(ge=0, le=100, description="Percentage needed to pass.")]
 Minutes = Annotated[int, Field(ge=1, le=100_000)]
+Reveal = Literal[tuple(Lesson.Reveal.values)]
+RevealAfter = Annotated[int, Field(ge=1, le=100, description="With `after_attempts`.")]
+MaxAttempts = Annotated[int, Field(ge=1, le=1000, description="null: no limit.")]
+REVEAL = "When a quiz shows which answers are right, and why."
 
 # Schemas ---------------------------------------------------------------------------------------
 
@@ -83,7 +89,7 @@ class CourseIn(Input):
 
 
 class CoursePatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     title: Text(200, min_length=1) = None
     capacities: list[CapacityCode] = Field(None, min_length=1, max_length=20)
     language: LanguageCode = None
@@ -114,6 +120,9 @@ class CourseLessonIn(Input):
     resource: ObjectId | None = Field(None, description="Id of a knowledge base resource.")
     required: bool = True
     pass_mark: PassMark = 70
+    reveal_answers: Reveal = Field("after_passing", description=REVEAL)
+    reveal_after_attempts: RevealAfter = 3
+    max_attempts: MaxAttempts | None = None
 
 
 class CourseLessonPatch(Input):
@@ -124,6 +133,9 @@ class CourseLessonPatch(Input):
     resource: ObjectId | None = None
     required: bool = None
     pass_mark: PassMark = None
+    reveal_answers: Reveal = Field(None, description=REVEAL)
+    reveal_after_attempts: RevealAfter = None
+    max_attempts: MaxAttempts | None = None
 
 
 class QuizAnswerIn(Input):
@@ -146,7 +158,7 @@ class CohortRunIn(Input):
 
 
 class CohortRunPatch(Input):
-    version: Version = Field(None, description="The version you read; a stale one gets 409.")
+    version: PatchVersion = None
     title: Text(200, min_length=1) = None
     starts_on: date = None
     ends_on: date = Field(None, description="On or after the start date.")
@@ -183,10 +195,13 @@ def create_course(request: HttpRequest, payload: CourseIn):
 @router.patch(
     "/courses/{slug}", response={200: CourseDetail, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
 )
-def update_course(request: HttpRequest, slug: SlugPath, payload: CoursePatch):
-    """The course's authors and staff. Prerequisites that form a cycle are refused (422)."""
+def update_course(
+    request: HttpRequest, slug: SlugPath, payload: CoursePatch, if_match: IfMatch = None
+):
+    """The course's authors and staff. Prerequisites that form a cycle are refused (422).
+    Send the `version` you read (or `If-Match`): missing, 422; stale, 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     course = _editable_course(request, slug)
     course_update(actor=request.user, course=course, expected_version=expected_version, **changes)
     return course_detail(request, course.slug)
@@ -300,11 +315,14 @@ def create_cohort(request: HttpRequest, slug: SlugPath, payload: CohortRunIn):
 @router.patch(
     "/cohorts/{cohort_id}", response={200: CohortRunOut, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
 )
-def update_cohort(request: HttpRequest, cohort_id: ObjectId, payload: CohortRunPatch):
+def update_cohort(
+    request: HttpRequest, cohort_id: ObjectId, payload: CohortRunPatch, if_match: IfMatch = None
+):
     """Dates, title, facilitators (the whole list); ending before it starts is refused (422),
-    a stale version gets 409, a run marked done no longer changes (422)."""
+    a run marked done no longer changes (422). Send the `version` you read (or `If-Match`):
+    missing, 422; stale, 409."""
     changes = payload.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
+    expected_version = required_version(changes.pop("version", None), if_match)
     cohort = cohort_get(viewer=request.user, pk=cohort_id)
     cohort_update(actor=request.user, cohort=cohort, expected_version=expected_version, **changes)
     return cohort_out(cohort_get(viewer=request.user, pk=cohort_id))

@@ -29,6 +29,7 @@ from capacityhub.learning.selectors.learners import (
     prerequisites_of,
     progress_of,
 )
+from capacityhub.learning.selectors.quizzes import quiz_feedback, quiz_standing
 from capacityhub.learning.services.learners import course_enrol, lesson_complete, quiz_submit
 
 from ..core.pagination import page_out, paginate
@@ -146,6 +147,11 @@ class CourseLessonOut(Schema):
     resource: int | None
     required: bool
     pass_mark: int
+    reveal_answers: str = Field(
+        description="When a quiz shows the right answers: after_passing, after_attempts, never."
+    )
+    reveal_after_attempts: int
+    max_attempts: int | None = Field(description="Attempts allowed; null: no limit.")
     questions: list[QuizQuestionOut]
 
 
@@ -153,17 +159,20 @@ class CourseEnrolmentPage(Page[CourseEnrolmentOut]):
     pass
 
 
+HIDDEN = "null unless the author's rule lets the right answers be shown (`answers_revealed`)."
+
+
 class QuizAnswerResult(Schema):
     id: int
     text: str
-    correct: bool
+    correct: bool | None = Field(description=HIDDEN)
     chosen: bool
-    explanation: str
+    explanation: str | None = Field(description=HIDDEN)
 
 
 class QuizQuestionResult(Schema):
     id: int
-    right: bool
+    right: bool | None = Field(description=HIDDEN)
     answers: list[QuizAnswerResult]
 
 
@@ -172,6 +181,11 @@ class QuizResult(Schema):
     passed: bool
     pass_mark: int
     course_completed: bool
+    attempts: int = Field(description="Your attempts at this quiz so far.")
+    attempts_left: int | None = Field(description="null: no limit.")
+    answers_revealed: bool = Field(
+        description="Whether the right answers and explanations are shown, as the author chose."
+    )
     questions: list[QuizQuestionResult]
 
 
@@ -282,6 +296,9 @@ def lesson_out(lesson: Lesson) -> dict:
         "resource": lesson.resource_id,
         "required": lesson.required,
         "pass_mark": lesson.pass_mark,
+        "reveal_answers": lesson.reveal_answers,
+        "reveal_after_attempts": lesson.reveal_after_attempts,
+        "max_attempts": lesson.max_attempts,
         "questions": [
             {
                 "id": q.pk,
@@ -295,27 +312,33 @@ def lesson_out(lesson: Lesson) -> dict:
 
 
 def _quiz_result(lesson: Lesson, attempt, completed: bool) -> dict:
-    chosen = {int(k): set(v) for k, v in attempt.choices.items()}
-    questions = []
-    for question in lesson.questions.all():
-        picked = chosen.get(question.pk, set())
-        correct = {a.pk for a in question.answers.all() if a.is_correct}
-        answers = [
-            {
-                "id": a.pk,
-                "text": a.text,
-                "correct": a.is_correct,
-                "chosen": a.pk in picked,
-                "explanation": a.explanation,
-            }
-            for a in question.answers.all()
-        ]
-        questions.append({"id": question.pk, "right": picked == correct, "answers": answers})
+    standing = quiz_standing(enrolment=attempt.enrolment, lesson=lesson)
+    feedback = quiz_feedback(lesson=lesson, attempt=attempt, revealed=standing.revealed)
+    questions = [
+        {
+            "id": row["question"].pk,
+            "right": row["right"],
+            "answers": [
+                {
+                    "id": item["answer"].pk,
+                    "text": item["answer"].text,
+                    "correct": item["correct"],
+                    "chosen": item["chosen"],
+                    "explanation": item["explanation"],
+                }
+                for item in row["answers"]
+            ],
+        }
+        for row in feedback
+    ]
     return {
         "score": attempt.score,
         "passed": attempt.passed,
         "pass_mark": lesson.pass_mark,
         "course_completed": completed,
+        "attempts": standing.attempts,
+        "attempts_left": standing.attempts_left,
+        "answers_revealed": standing.revealed,
         "questions": questions,
     }
 
@@ -396,7 +419,10 @@ def complete_lesson(request: HttpRequest, lesson_id: ObjectId):
     "/lessons/{lesson_id}/quiz", response={200: QuizResult, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
 )
 def submit_quiz(request: HttpRequest, lesson_id: ObjectId, payload: QuizIn):
-    """Submit your answers; the result tells which were right, and why."""
+    """Submit your answers: each question's answers at most once and only one on a
+    single-choice question, else 422 and no attempt is recorded; past the attempts the author
+    allows, 422. The result gives your score; which answers are right, and why, only as the
+    author chose (after passing, after a number of attempts, or never)."""
     lesson = lesson_get(viewer=request.user, pk=lesson_id)
     attempt = quiz_submit(actor=request.user, lesson=lesson, choices=payload.answers)
     attempt.enrolment.refresh_from_db()

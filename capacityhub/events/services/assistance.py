@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Organization
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.permissions import require_member
 from capacityhub.exchange.models import Need
 from capacityhub.exchange.services.needs import need_create
@@ -35,7 +35,7 @@ def assistance_request(
     require_member(actor)
     if organization is None:
         raise ValidationError({"organization": _("Choose the organization that needs help.")})
-    if not organization_can_edit(organization=organization, user=actor):
+    if not can_act_for(actor, organization=organization):
         raise PermissionDenied(_("Only this organization's managers and staff can ask."))
     if not Method.objects.filter(code=ASSISTANCE_METHOD).exists():
         raise ValidationError({"methods": _("On-site technical assistance is not in the toolbox.")})

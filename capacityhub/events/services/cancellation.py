@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from capacityhub.core.audit import audit_log
 from capacityhub.core.notifications import notify
+from capacityhub.core.validation import clean_multiline
 from capacityhub.core.versioning import version_bump
 
 from ..models import Event, Registration
@@ -20,14 +21,10 @@ Status = Registration.Status
 
 
 def _clean_reason(reason) -> str:
-    reason = reason.strip() if isinstance(reason, str) else ""
-    if not reason:
-        raise ValidationError(
-            {"reason": _("Say why it is cancelled: the people registered will read it.")}
-        )
-    if len(reason) > MAX_REASON:
-        raise ValidationError({"reason": _("Keep it under %d characters.") % MAX_REASON})
-    return reason
+    message = _("Say why it is cancelled: the people registered will read it.")
+    return clean_multiline(
+        reason, field="reason", max_length=MAX_REASON, required=True, message=message
+    )
 
 
 def _notify_cancelled(event: Event) -> None:

@@ -6,7 +6,6 @@ schedule or change them. Lowering the seats below those already confirmed is ref
 raising them moves the waitlist up.
 """
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,11 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Organization
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.audit import audit_log, diff
-from capacityhub.core.languages import is_language
 from capacityhub.core.permissions import require_member
-from capacityhub.core.regions import REGIONS
+from capacityhub.core.validation import (
+    clean_bool,
+    clean_int,
+    clean_languages,
+    clean_list,
+    clean_multiline,
+    clean_region,
+    clean_single_line,
+)
 from capacityhub.core.versioning import version_bump
 from capacityhub.knowledge.models import Resource
 from capacityhub.taxonomy.validation import resolve_capacities
@@ -28,7 +34,6 @@ from ..models import MAX_SEATS, Event, Registration
 from ..timezones import is_zone
 from .waitlist import promote_waitlist
 
-MAX_LANGUAGES = 30
 MAX_RESOURCES = 30
 SCALAR_FIELDS = {
     "title",
@@ -55,13 +60,7 @@ Kind = Event.Kind
 
 def event_can_edit(*, event: Event, user) -> bool:
     """The host, the managers of the organizing organization, and staff."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_staff or event.host_id == user.pk:
-        return True
-    return event.organization_id is not None and organization_can_edit(
-        organization=event.organization, user=user
-    )
+    return can_act_for(user, owner=event.host_id, organization=event.organization_id)
 
 
 def require_event_editor(actor, event: Event) -> None:
@@ -72,9 +71,7 @@ def require_event_editor(actor, event: Event) -> None:
 
 def _require_can_organize(actor, kind: str, organization: Organization | None) -> None:
     require_member(actor)
-    if organization is not None and not organization_can_edit(
-        organization=organization, user=actor
-    ):
+    if organization is not None and not can_act_for(actor, organization=organization):
         raise PermissionDenied(_("Only this organization's managers and staff can do this."))
     if kind != Kind.SESSION and organization is None and not actor.is_staff:
         raise PermissionDenied(_("Events are organized by an organization you manage."))
@@ -83,29 +80,14 @@ def _require_can_organize(actor, kind: str, organization: Organization | None) -
 # Validation ------------------------------------------------------------------------------------
 
 
-def _list_of(values, field: str, limit: int) -> list:
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise ValidationError({field: _("Give a list.")})
-    values = list(dict.fromkeys(values))
-    if len(values) > limit:
-        raise ValidationError({field: _("At most %(n)d may be chosen.") % {"n": limit}})
-    return values
-
-
-def _clean_languages(values, field: str) -> list[str]:
-    codes = _list_of(values, field, MAX_LANGUAGES)
-    unknown = [c for c in codes if not isinstance(c, str) or not is_language(c)]
-    if unknown:
-        raise ValidationError(
-            {field: _("Unknown language code: %s.") % ", ".join(map(str, unknown))}
-        )
-    return codes
+def _resource_id(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError({"resources": _("Give a list of resource numbers.")})
+    return value
 
 
 def _resolve_resources(values) -> list[Resource]:
-    ids = _list_of(values, "resources", MAX_RESOURCES)
-    if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
-        raise ValidationError({"resources": _("Give a list of resource numbers.")})
+    ids = clean_list(values, field="resources", max_items=MAX_RESOURCES, item_cleaner=_resource_id)
     listed = [Resource.Status.PUBLISHED, Resource.Status.OUTDATED]
     found = Resource.objects.filter(status__in=listed).in_bulk(ids)
     unknown = [str(i) for i in ids if i not in found]
@@ -135,27 +117,29 @@ def _clean_times(event: Event, *, creating: bool) -> None:
 def _clean_scalars(fields: dict) -> dict:
     cleaned = dict(fields)
     if "title" in cleaned:
-        cleaned["title"] = (cleaned["title"] or "").strip()
-        if not cleaned["title"]:
-            raise ValidationError({"title": _("Give it a short title.")})
-    for name in ("description", "place", "call_url", "recording_url"):
+        message = _("Give it a short title.")
+        cleaned["title"] = clean_single_line(
+            cleaned["title"], field="title", max_length=200, required=True, message=message
+        )
+    for name, limit in (("place", 200), ("call_url", 500), ("recording_url", 500)):
         if name in cleaned:
-            cleaned[name] = (cleaned[name] or "").strip()
+            cleaned[name] = clean_single_line(cleaned[name], field=name, max_length=limit)
+    if "description" in cleaned:
+        cleaned["description"] = clean_multiline(
+            cleaned["description"], field="description", max_length=8000
+        )
     if "time_zone" in cleaned and not is_zone(cleaned["time_zone"]):
         raise ValidationError({"time_zone": _("Unknown time zone.")})
     if "region" in cleaned:
-        cleaned["region"] = cleaned["region"] or ""
-        if cleaned["region"] and cleaned["region"] not in REGIONS:
-            raise ValidationError({"region": _("Unknown region.")})
+        cleaned["region"] = clean_region(cleaned["region"])
     for name in ("languages", "interpretation_languages"):
         if name in cleaned:
-            cleaned[name] = _clean_languages(cleaned[name], name)
-    if "online" in cleaned and not isinstance(cleaned["online"], bool):
-        raise ValidationError({"online": _("Say yes or no.")})
+            cleaned[name] = clean_languages(cleaned[name], field=name)
+    if "online" in cleaned:
+        clean_bool(cleaned["online"], field="online")
     if "seats" in cleaned:
-        seats = cleaned["seats"]
-        if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
-            raise ValidationError({"seats": _("Seats must be between 1 and %d.") % MAX_SEATS})
+        message = _("Seats must be between 1 and %d.") % MAX_SEATS
+        clean_int(cleaned["seats"], field="seats", minimum=1, maximum=MAX_SEATS, message=message)
     return cleaned
 
 
@@ -232,32 +216,38 @@ def event_update(*, actor, event: Event, expected_version: int | None = None, **
         resolve_capacities(capacity_codes, required=False) if capacity_codes is not None else None
     )
     resources = _resolve_resources(resource_ids) if resource_ids is not None else None
-    # Lock the row first: the seats check must see every registration committed before it.
+    # Lock the row first and work on what it holds now, not on the caller's copy: the seats
+    # check must see every registration committed before it, the checks and the audit's
+    # "before" values every change saved in the meantime.
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if locked.is_cancelled:
         raise ValidationError({"event": _("It is cancelled; it can no longer be changed.")})
-    event.version = locked.version
-    before = {name: getattr(event, name) for name in changes}
+    before = {name: getattr(locked, name) for name in changes}
     for name, value in changes.items():
-        setattr(event, name, value)
-    _clean_event(event, creating=False)
-    if "seats" in changes and event.seats < _confirmed_count(event):
+        setattr(locked, name, value)
+    _clean_event(locked, creating=False)
+    confirmed = _confirmed_count(locked) if "seats" in changes else 0
+    if "seats" in changes and locked.seats < confirmed:
         raise ValidationError(
-            {
-                "seats": _("%d people are already confirmed; seats cannot be fewer.")
-                % _confirmed_count(event)
-            }
+            {"seats": _("%d people are already confirmed; seats cannot be fewer.") % confirmed}
         )
-    version_bump(Event, event, expected_version)
-    event.save(update_fields=[*changes, "updated_at"])
+    version_bump(Event, locked, expected_version)
+    locked.save(update_fields=[*changes, "updated_at"])
     record = {k: [str(a), str(b)] for k, (a, b) in diff(before, changes).items()}
     if capacities is not None:
-        event.capacities.set(capacities)
+        locked.capacities.set(capacities)
         record["capacities"] = [c.code for c in capacities]
     if resources is not None:
-        event.resources.set(resources)
+        locked.resources.set(resources)
         record["resources"] = [r.pk for r in resources]
     if "seats" in changes:
-        promote_waitlist(event)
-    audit_log(actor=actor, action="event.update", target=event, changes=record)
+        promote_waitlist(locked)
+    audit_log(actor=actor, action="event.update", target=locked, changes=record)
+    _copy_fields(locked, event)
     return event
+
+
+def _copy_fields(source: Event, target: Event) -> None:
+    """Give the caller's copy the saved state (its fields, not its relations)."""
+    for field in Event._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))

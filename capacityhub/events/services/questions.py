@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from capacityhub.core.audit import audit_log
 from capacityhub.core.permissions import require_member
+from capacityhub.core.validation import clean_multiline
 
 from ..models import Event, Question, QuestionVote, Registration
 from .events import event_can_edit, require_event_editor
@@ -31,11 +32,10 @@ def _require_participant(actor, event: Event) -> None:
 @transaction.atomic
 def question_ask(*, actor, event: Event, body: str) -> Question:
     _require_participant(actor, event)
-    body = (body or "").strip() if isinstance(body, str) else ""
-    if not body:
-        raise ValidationError({"body": _("Write your question.")})
-    if len(body) > MAX_QUESTION:
-        raise ValidationError({"body": _("Keep it under %d characters.") % MAX_QUESTION})
+    message = _("Write your question.")
+    body = clean_multiline(
+        body, field="body", max_length=MAX_QUESTION, required=True, message=message
+    )
     question = Question.objects.create(event=event, author=actor, body=body)
     audit_log(actor=actor, action="question.ask", target=question, changes={"event": event.pk})
     return question

@@ -12,9 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from capacityhub.community.evidence import evidence_record, evidence_source, evidence_withdraw
+from capacityhub.community.evidence import (
+    EvidenceItem,
+    evidence_record_many,
+    evidence_source,
+    evidence_withdraw,
+)
 from capacityhub.community.models import Evidence, Profile
-from capacityhub.core.audit import audit_log
+from capacityhub.core.audit import audit_log, audit_log_many
 from capacityhub.core.permissions import require_member
 
 from ..models import Event, Registration
@@ -93,32 +98,33 @@ def registration_cancel(*, actor, event: Event) -> Registration:
     return registration
 
 
-def _record_evidence(event: Event, registration: Registration, actor) -> None:
+def _record_evidence(event: Event, registrations: list[Registration], actor) -> None:
+    """ATTENDED evidence for each attendee and FACILITATED for the host (once), on the
+    event's capacities: a fixed number of queries however many attend."""
     capacities = list(event.capacities.all())
-    occurred_on = timezone.localdate(event.starts_at)
-    attendee = Profile.objects.filter(user_id=registration.user_id).first()
-    host = Profile.objects.filter(user_id=event.host_id).first()
-    for capacity in capacities:
-        if attendee is not None:
-            evidence_record(
-                profile=attendee,
-                capacity=capacity,
-                kind=Evidence.Kind.ATTENDED,
-                source=evidence_source(registration),
-                occurred_on=occurred_on,
-                confirmed_by=actor,
-                note=event.title[:300],
-            )
-        if host is not None:
-            evidence_record(
-                profile=host,
-                capacity=capacity,
-                kind=Evidence.Kind.FACILITATED,
-                source=evidence_source(event),
-                occurred_on=occurred_on,
-                confirmed_by=actor,
-                note=event.title[:300],
-            )
+    user_ids = {r.user_id for r in registrations} | {event.host_id}
+    profiles = {p.user_id: p for p in Profile.objects.filter(user_id__in=user_ids)}
+    occurred_on, note = timezone.localdate(event.starts_at), event.title[:300]
+    holders = [
+        (profiles[r.user_id], Evidence.Kind.ATTENDED, evidence_source(r))
+        for r in registrations
+        if r.user_id in profiles
+    ]
+    if event.host_id in profiles:
+        holders.append((profiles[event.host_id], Evidence.Kind.FACILITATED, evidence_source(event)))
+    items = [
+        EvidenceItem(
+            profile=profile,
+            capacity=capacity,
+            kind=kind,
+            source=source,
+            occurred_on=occurred_on,
+            note=note,
+        )
+        for profile, kind, source in holders
+        for capacity in capacities
+    ]
+    evidence_record_many(items=items, confirmed_by=actor)
 
 
 @transaction.atomic
@@ -144,17 +150,19 @@ def attendance_mark(*, actor, event: Event, usernames: list[str]) -> list[Regist
             {"usernames": _("Not registered with a confirmed seat: %s.") % ", ".join(missing)}
         )
     now = timezone.now()
-    for registration in registrations.values():
-        if not registration.attended:
-            registration.attended, registration.attendance_marked_at = True, now
-            registration.save(update_fields=["attended", "attendance_marked_at", "updated_at"])
-            audit_log(
-                actor=actor,
-                action="registration.attended",
-                target=registration,
-                changes={"event": event.pk, "user": registration.user_id},
-            )
-        _record_evidence(event, registration, actor)
+    newly = [r for r in registrations.values() if not r.attended]
+    Registration.objects.filter(pk__in=[r.pk for r in newly]).update(
+        attended=True, attendance_marked_at=now, updated_at=now
+    )
+    for registration in newly:
+        registration.attended, registration.attendance_marked_at = True, now
+    audit_log_many(
+        actor=actor,
+        entries=[
+            ("registration.attended", r, {"event": event.pk, "user": r.user_id}) for r in newly
+        ],
+    )
+    _record_evidence(event, list(registrations.values()), actor)
     return list(registrations.values())
 
 

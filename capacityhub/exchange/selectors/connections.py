@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Membership, Organization, User
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.models import Visibility
 
 # The inbox is core's; re-exported here because the connection pages are where it is read.
@@ -41,11 +42,7 @@ def managed_organization_ids(user) -> list[int]:
 
 
 def is_manager(user, organization_id: int | None) -> bool:
-    if organization_id is None or not getattr(user, "is_authenticated", False):
-        return False
-    return Membership.objects.filter(
-        user=user, organization_id=organization_id, role=Membership.Role.MANAGER
-    ).exists()
+    return can_act_for(user, organization=organization_id, staff=False)
 
 
 def organization_manager_ids(organization_id: int) -> list[int]:
@@ -60,9 +57,9 @@ def organization_manager_ids(organization_id: int) -> list[int]:
 
 def can_act_for_need(*, need: Need, user) -> bool:
     """The requester, or a manager of the organization that stated the need."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return need.requester_id == user.pk or is_manager(user, need.organization_id)
+    return can_act_for(
+        user, owner=need.requester_id, organization=need.organization_id, staff=False
+    )
 
 
 def connection_sides(*, connection: Connection, user) -> set[str]:

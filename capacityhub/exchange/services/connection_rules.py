@@ -9,6 +9,7 @@ from capacityhub.community.models import User
 from capacityhub.core.audit import audit_log
 from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
+from capacityhub.core.validation import clean_multiline
 
 from ..models import Connection
 from ..selectors.connections import PROVIDER, connection_sides, side_user_ids
@@ -87,9 +88,5 @@ def audit_transition(actor, action: str, connection: Connection, before: str, **
 
 
 def clean_text(value: str, field: str, limit: int, required: bool = True) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError({field: _("Write a message.")})
-    if len(value) > limit:
-        raise ValidationError({field: _("Keep it under %(limit)d characters.") % {"limit": limit}})
-    return value
+    message = _("Write a message.")
+    return clean_multiline(value, field=field, max_length=limit, required=required, message=message)

@@ -14,19 +14,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Organization
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.audit import audit_log, diff
-from capacityhub.core.languages import is_language
 from capacityhub.core.models import AuditEntry, Visibility
 from capacityhub.core.permissions import require_member
-from capacityhub.core.regions import REGIONS
+from capacityhub.core.validation import (
+    clean_bool,
+    clean_languages,
+    clean_level,
+    clean_multiline,
+    clean_region,
+    clean_single_line,
+)
 from capacityhub.core.versioning import version_bump
 from capacityhub.exchange.selectors.matching_index import matching_index_changed
-from capacityhub.taxonomy.validation import code_list, resolve_capacities, resolve_methods
+from capacityhub.taxonomy.validation import resolve_capacities, resolve_methods
 
 from ..models import Need, NeedEvent
 
-MAX_LANGUAGES = 30
 EDITABLE_FIELDS = {
     "title",
     "description",
@@ -54,13 +59,7 @@ ACTIVE = (Status.OPEN, Status.IN_PROGRESS)
 
 def need_can_edit(*, need: Need, user) -> bool:
     """The requester, the managers of the need's organization, and staff."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_staff or need.requester_id == user.pk:
-        return True
-    return need.organization_id is not None and organization_can_edit(
-        organization=need.organization, user=user
-    )
+    return can_act_for(user, owner=need.requester_id, organization=need.organization_id)
 
 
 def _require_need_editor(actor, need: Need) -> None:
@@ -73,40 +72,13 @@ def _require_need_editor(actor, need: Need) -> None:
 
 def _require_can_speak_for(actor, organization: Organization | None) -> None:
     require_member(actor)
-    if organization is not None and not organization_can_edit(
-        organization=organization, user=actor
-    ):
+    if organization is not None and not can_act_for(actor, organization=organization):
         raise PermissionDenied(
             _("Only this organization's managers and staff can state its needs.")
         )
 
 
 # Validation ------------------------------------------------------------------------------------
-
-
-def clean_languages(values) -> list[str]:
-    """A list of language codes, each once, in the order given."""
-    codes = code_list(values, "languages", MAX_LANGUAGES)
-    unknown = [code for code in codes if not is_language(code)]
-    if unknown:
-        raise ValidationError(
-            {"languages": _("Unknown language code: %s.") % ", ".join(f"“{c}”" for c in unknown)}
-        )
-    return codes
-
-
-def clean_region(region) -> str:
-    if region in (None, ""):
-        return ""
-    if region not in REGIONS:
-        raise ValidationError({"region": _("Unknown region.")})
-    return region
-
-
-def clean_level(level, field: str) -> int:
-    if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
-        raise ValidationError({field: _("Level must be between 1 and 5.")})
-    return level
 
 
 def _clean_window(starts_on: date | None, ends_on: date | None, *, ends_changed: bool) -> None:
@@ -120,21 +92,24 @@ def _clean_scalars(fields: dict) -> dict:
     """Normalise the plain fields present in `fields`; M2M codes are resolved separately."""
     cleaned = dict(fields)
     if "title" in cleaned:
-        cleaned["title"] = (cleaned["title"] or "").strip()
-        if not cleaned["title"]:
-            raise ValidationError({"title": _("Give the need a short title.")})
+        message = _("Give the need a short title.")
+        cleaned["title"] = clean_single_line(
+            cleaned["title"], field="title", max_length=200, required=True, message=message
+        )
     if "description" in cleaned:
-        cleaned["description"] = (cleaned["description"] or "").strip()
+        cleaned["description"] = clean_multiline(
+            cleaned["description"], field="description", max_length=8000
+        )
     if "desired_level" in cleaned:
-        clean_level(cleaned["desired_level"], "desired_level")
+        clean_level(cleaned["desired_level"], field="desired_level")
     if "languages" in cleaned:
         cleaned["languages"] = clean_languages(cleaned["languages"])
     if "region" in cleaned:
         cleaned["region"] = clean_region(cleaned["region"])
     if "visibility" in cleaned and cleaned["visibility"] not in Visibility.values:
         raise ValidationError({"visibility": _("Visibility is public, members or private.")})
-    if "online" in cleaned and not isinstance(cleaned["online"], bool):
-        raise ValidationError({"online": _("Say yes or no.")})
+    if "online" in cleaned:
+        clean_bool(cleaned["online"], field="online")
     return cleaned
 
 
@@ -255,8 +230,7 @@ def need_transition(*, actor, need: Need, status: str, note: str = "") -> Need:
     need to in progress). Must run inside the caller's transaction."""
     if status not in Status.values:
         raise ValidationError({"status": _("Unknown status.")})
-    if len(note or "") > 2000:
-        raise ValidationError({"note": _("The note is too long (2000 characters at most).")})
+    note = clean_multiline(note, field="note", max_length=2000)
     from_status = need.status
     if status == from_status:
         raise ValidationError({"status": _("This need is already %s.") % need.get_status_display()})

@@ -19,16 +19,23 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import CapacityClaim, Organization, Profile, Relation
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for, require_can_act_for
 from capacityhub.community.services import profile_ensure
 from capacityhub.core.audit import audit_log, diff
 from capacityhub.core.permissions import require_member
+from capacityhub.core.validation import (
+    clean_bool,
+    clean_int,
+    clean_languages,
+    clean_level,
+    clean_multiline,
+    clean_region,
+)
 from capacityhub.exchange.selectors.matching_index import matching_index_changed
 from capacityhub.taxonomy.models import Capacity
 from capacityhub.taxonomy.validation import resolve_methods
 
 from ..models import Availability, Offer
-from .needs import clean_languages, clean_level, clean_region
 
 EDITABLE_FIELDS = {"level", "description", "methods", "languages", "online", "region"}
 
@@ -38,26 +45,15 @@ EDITABLE_FIELDS = {"level", "description", "methods", "languages", "online", "re
 
 def offer_can_edit(*, offer: Offer, user) -> bool:
     """The person who offers, the managers of the organization that offers, and staff."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
     claim = offer.claim
-    if user.is_staff:
-        return True
-    if claim.profile_id is not None:
-        return claim.profile.user_id == user.pk
-    return organization_can_edit(organization=claim.organization, user=user)
+    owner = claim.profile.user_id if claim.profile_id is not None else None
+    return can_act_for(user, owner=owner, organization=claim.organization_id)
 
 
 def _require_offer_editor(actor, offer: Offer) -> None:
     require_member(actor)
     if not offer_can_edit(offer=offer, user=actor):
         raise PermissionDenied(_("Only the person or organization that offers this can change it."))
-
-
-def _require_org_editor(actor, organization: Organization) -> None:
-    require_member(actor)
-    if not organization_can_edit(organization=organization, user=actor):
-        raise PermissionDenied(_("Only this organization's managers and staff can change it."))
 
 
 # Validation ------------------------------------------------------------------------------------
@@ -75,19 +71,17 @@ def _capacity(code) -> Capacity:
 def _clean_details(fields: dict) -> dict:
     cleaned = dict(fields)
     if "level" in cleaned:
-        clean_level(cleaned["level"], "level")
+        clean_level(cleaned["level"], field="level")
     if "description" in cleaned:
-        cleaned["description"] = (cleaned["description"] or "").strip()
-        if len(cleaned["description"]) > 4000:
-            raise ValidationError(
-                {"description": _("The description is too long (4000 characters at most).")}
-            )
+        cleaned["description"] = clean_multiline(
+            cleaned["description"], field="description", max_length=4000
+        )
     if "languages" in cleaned:
         cleaned["languages"] = clean_languages(cleaned["languages"])
     if "region" in cleaned:
         cleaned["region"] = clean_region(cleaned["region"])
-    if "online" in cleaned and not isinstance(cleaned["online"], bool):
-        raise ValidationError({"online": _("Say yes or no.")})
+    if "online" in cleaned:
+        clean_bool(cleaned["online"], field="online")
     if "methods" in cleaned:
         cleaned["methods"] = resolve_methods(cleaned["methods"])
     return cleaned
@@ -131,7 +125,7 @@ def offer_create(
     """Offer a capacity, as oneself or (managers and staff) for an organization. Sets the
     `offers` claim's level; an offer withdrawn earlier is re-activated with these details."""
     if organization is not None:
-        _require_org_editor(actor, organization)
+        require_can_act_for(actor, organization=organization)
         holder = organization
     else:
         require_member(actor)
@@ -234,7 +228,7 @@ def availability_set(
     if (profile is None) == (organization is None):
         raise ValidationError(_("Give either a person or an organization."))
     if organization is not None:
-        _require_org_editor(actor, organization)
+        require_can_act_for(actor, organization=organization)
     else:
         require_member(actor)
         if profile.user_id != actor.pk and not actor.is_staff:
@@ -263,13 +257,12 @@ def availability_set(
 
 
 def _clean_availability(availability: Availability) -> None:
-    hours, most = availability.hours_per_month, availability.max_connections
-    if isinstance(hours, bool) or not isinstance(hours, int) or not 0 <= hours <= 200:
-        raise ValidationError({"hours_per_month": _("Hours per month are between 0 and 200.")})
-    if isinstance(most, bool) or not isinstance(most, int) or not 1 <= most <= 50:
-        raise ValidationError(
-            {"max_connections": _("The most connections at once is between 1 and 50.")}
-        )
+    for field, low, high, message in (
+        ("hours_per_month", 0, 200, _("Hours per month are between 0 and 200.")),
+        ("max_connections", 1, 50, _("The most connections at once is between 1 and 50.")),
+    ):
+        value = getattr(availability, field)
+        clean_int(value, field=field, minimum=low, maximum=high, message=message)
     if availability.away_until is not None and not isinstance(availability.away_until, date):
         raise ValidationError({"away_until": _("Give a date.")})
     availability.full_clean()

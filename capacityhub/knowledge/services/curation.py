@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from capacityhub.core.audit import audit_log
 from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
+from capacityhub.core.validation import clean_multiline
 from capacityhub.core.versioning import version_bump
 from capacityhub.search.indexing import mark_changed
 
@@ -53,13 +54,10 @@ def resource_mark_outdated(*, actor, resource: Resource, note: str) -> Resource:
     """Mark a resource outdated, with a note readers see as a banner."""
     require_curator(actor)
     _require_listed(resource)
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"outdated_note": _("Say why it is outdated.")})
-    if len(note) > 2000:
-        raise ValidationError(
-            {"outdated_note": _("The note is too long (2000 characters at most).")}
-        )
+    message = _("Say why it is outdated.")
+    note = clean_multiline(
+        note, field="outdated_note", max_length=2000, required=True, message=message
+    )
     return _set(actor, resource, "resource.outdated", status=Status.OUTDATED, outdated_note=note)
 
 

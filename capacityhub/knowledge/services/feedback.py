@@ -12,7 +12,7 @@ from capacityhub.core.audit import audit_log
 from capacityhub.core.languages import language_name
 from capacityhub.core.permissions import require_member
 from capacityhub.core.ratelimit import hit
-from capacityhub.core.regions import REGIONS
+from capacityhub.core.validation import clean_int, clean_multiline, clean_region
 from capacityhub.exchange.models import Need
 from capacityhub.exchange.services.needs import need_create
 from capacityhub.taxonomy.models import Capacity
@@ -32,21 +32,15 @@ def _require_listed(resource: Resource) -> None:
 def _clean_use(
     *, region, language, organization_kind, audience_size, outcome, rating, comment, used_on
 ) -> None:
-    if region not in REGIONS:
-        raise ValidationError({"region": _("Choose a region.")})
+    clean_region(region, required=True)
     clean_language(language)
     if organization_kind not in {value for value, _label in ORGANIZATION_KIND_CHOICES}:
         raise ValidationError({"organization_kind": _("Choose a kind of organization.")})
-    if isinstance(audience_size, bool) or not isinstance(audience_size, int):
-        raise ValidationError({"audience_size": _("Give a number of people.")})
-    if not 0 <= audience_size <= 1_000_000:
-        raise ValidationError({"audience_size": _("Give a number of people.")})
+    message = _("Give a number of people.")
+    clean_int(audience_size, field="audience_size", minimum=0, maximum=10**6, message=message)
     if outcome not in ResourceUse.Outcome.values:
         raise ValidationError({"outcome": _("Say how it went.")})
-    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
-        raise ValidationError({"rating": _("Rate it from 1 to 5.")})
-    if len(comment or "") > 4000:
-        raise ValidationError({"comment": _("The comment is too long (4000 characters at most).")})
+    clean_int(rating, field="rating", minimum=1, maximum=5, message=_("Rate it from 1 to 5."))
     if not isinstance(used_on, date) or used_on > timezone.localdate():
         raise ValidationError({"used_on": _("Give the date you used it (not in the future).")})
 
@@ -77,7 +71,7 @@ def resource_use_record(
         "audience_size": audience_size,
         "outcome": outcome,
         "rating": rating,
-        "comment": (comment or "").strip(),
+        "comment": clean_multiline(comment, field="comment", max_length=4000),
         "used_on": used_on,
     }
     _clean_use(**fields)
@@ -102,13 +96,10 @@ def resource_endorse(*, actor, resource: Resource, comment: str = "") -> Endorse
     _require_listed(resource)
     if not resource.is_learning_pattern:
         raise ValidationError({"resource": _("Only learning patterns can be endorsed.")})
-    if len(comment or "") > 2000:
-        raise ValidationError({"comment": _("The comment is too long (2000 characters at most).")})
+    comment = clean_multiline(comment, field="comment", max_length=2000)
     if Endorsement.objects.filter(resource=resource, user=actor).exists():
         raise ValidationError({"resource": _("You already endorsed this learning pattern.")})
-    return Endorsement.objects.create(
-        resource=resource, user=actor, comment=(comment or "").strip()
-    )
+    return Endorsement.objects.create(resource=resource, user=actor, comment=comment)
 
 
 @transaction.atomic
@@ -117,12 +108,11 @@ def resource_report(*, actor, resource: Resource, reason: str, details: str = ""
     require_member(actor)
     if reason not in ResourceReport.Reason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
-    if len(details or "") > 4000:
-        raise ValidationError({"details": _("The details are too long (4000 characters at most).")})
+    details = clean_multiline(details, field="details", max_length=4000)
     if not hit(f"resource-report:{actor.pk}", REPORTS_PER_HOUR, 3600):
         raise ValidationError({"reason": _("You reported many problems; try again later.")})
     return ResourceReport.objects.create(
-        resource=resource, reporter=actor, reason=reason, details=(details or "").strip()
+        resource=resource, reporter=actor, reason=reason, details=details
     )
 
 

@@ -1,11 +1,14 @@
 """Checks shared by the knowledge services: codes, languages, the fields of each kind."""
 
-from collections.abc import Iterable
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from capacityhub.core.languages import is_language
+from capacityhub.core.validation import (  # noqa: F401 (clean_language re-exported)
+    clean_language,
+    clean_multiline,
+    clean_single_line,
+)
 from capacityhub.taxonomy.validation import (  # noqa: F401 (re-exported for this app)
     MAX_CAPACITIES,
     code_list,
@@ -31,29 +34,36 @@ def resolve_authors(values) -> list:
     return [found[name] for name in names]
 
 
-def clean_language(code, field: str = "language") -> str:
-    if not isinstance(code, str) or not is_language(code):
-        raise ValidationError({field: _("Choose a known language.")})
-    return code
-
-
-def _strip(fields: dict, names: Iterable[str]) -> None:
-    for name in names:
-        if name in fields:
-            fields[name] = (fields[name] or "").strip()
+SINGLE_LINE = {"title": 200, "summary": 500, "url": 500, "author_names": 300}
+MULTILINE = {
+    "body": 50000,
+    "problem": 8000,
+    "solution": 8000,
+    "considerations": 8000,
+    "when_to_use": 8000,
+    "outdated_note": 2000,
+}
+REQUIRED = {
+    "title": gettext_lazy("Give the resource a title."),
+    "summary": gettext_lazy("Say in a sentence or two what the resource is."),
+}
 
 
 def clean_scalars(fields: dict) -> dict:
     """Normalise the plain fields present in `fields`."""
     cleaned = dict(fields)
-    _strip(cleaned, ["title", "summary", "body", "url", "author_names", "outdated_note"])
-    _strip(cleaned, ["problem", "solution", "considerations", "when_to_use"])
-    for name, message in (
-        ("title", _("Give the resource a title.")),
-        ("summary", _("Say in a sentence or two what the resource is.")),
-    ):
-        if name in cleaned and not cleaned[name]:
-            raise ValidationError({name: message})
+    for name, limit in SINGLE_LINE.items():
+        if name in cleaned:
+            cleaned[name] = clean_single_line(
+                cleaned[name],
+                field=name,
+                max_length=limit,
+                required=name in REQUIRED,
+                message=REQUIRED.get(name),
+            )
+    for name, limit in MULTILINE.items():
+        if name in cleaned:
+            cleaned[name] = clean_multiline(cleaned[name], field=name, max_length=limit)
     if "language" in cleaned:
         clean_language(cleaned["language"])
     for name, choices in (

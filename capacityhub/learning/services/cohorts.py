@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from capacityhub.community.evidence import evidence_record, evidence_source
 from capacityhub.community.models import Evidence, Profile, User
 from capacityhub.core.audit import audit_log
+from capacityhub.core.validation import clean_single_line
 from capacityhub.core.versioning import version_bump
 
 from ..models import CohortRun, Course
-from ._checks import clean_text, require_course_editor
+from ._checks import require_course_editor
 
 MAX_FACILITATORS = 20
 
@@ -53,7 +54,7 @@ def cohort_create(
     facilitators: list[str] = (),
 ) -> CohortRun:
     require_course_editor(actor, course)
-    title = clean_text(title, "title", max_length=200, required=True)
+    title = clean_single_line(title, field="title", max_length=200, required=True)
     _check_window(starts_on, ends_on)
     people = _facilitators(list(facilitators))
     cohort = CohortRun.objects.create(
@@ -80,7 +81,9 @@ def cohort_update(
     if cohort.is_done:
         raise ValidationError({"is_done": _("A cohort run marked done can no longer change.")})
     if "title" in changes:
-        changes["title"] = clean_text(changes["title"], "title", max_length=200, required=True)
+        changes["title"] = clean_single_line(
+            changes["title"], field="title", max_length=200, required=True
+        )
     _check_window(
         changes.get("starts_on", cohort.starts_on), changes.get("ends_on", cohort.ends_on)
     )

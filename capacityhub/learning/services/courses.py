@@ -12,14 +12,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from capacityhub.core.audit import audit_log
+from capacityhub.core.validation import clean_language, clean_multiline, clean_single_line
 from capacityhub.core.versioning import version_bump
 
 from ..completion import creates_cycle
 from ..models import Course, Lesson, Question
 from ._checks import (
-    clean_language,
     clean_minutes,
-    clean_text,
     require_author,
     require_course_editor,
     resolve_capacities,
@@ -34,11 +33,15 @@ SCALARS = ("title", "summary", "description", "language", "estimated_minutes")
 def _clean_scalars(fields: dict) -> dict:
     cleaned = dict(fields)
     if "title" in cleaned:
-        cleaned["title"] = clean_text(cleaned["title"], "title", max_length=200, required=True)
+        cleaned["title"] = clean_single_line(
+            cleaned["title"], field="title", max_length=200, required=True
+        )
     if "summary" in cleaned:
-        cleaned["summary"] = clean_text(cleaned["summary"], "summary", max_length=500)
+        cleaned["summary"] = clean_single_line(cleaned["summary"], field="summary", max_length=500)
     if "description" in cleaned:
-        cleaned["description"] = clean_text(cleaned["description"], "description", max_length=20000)
+        cleaned["description"] = clean_multiline(
+            cleaned["description"], field="description", max_length=20000
+        )
     if "language" in cleaned:
         cleaned["language"] = clean_language(cleaned["language"])
     if "estimated_minutes" in cleaned:

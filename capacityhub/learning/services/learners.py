@@ -17,11 +17,11 @@ from capacityhub.community.models import Evidence, Profile
 from capacityhub.core.audit import audit_log
 from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
+from capacityhub.core.validation import clean_multiline
 
 from ..completion import QuestionKey, is_complete, quiz_passed, quiz_score
 from ..models import CohortRun, Course, Enrolment, Lesson, LessonProgress, Post, QuizAttempt
 from ..selectors.learners import course_rules, is_facilitator, progress_of
-from ._checks import clean_text
 
 MAX_ATTEMPTS_PER_DAY = 20
 
@@ -100,37 +100,64 @@ def lesson_complete(*, actor, lesson: Lesson) -> Enrolment:
     return enrolment
 
 
+def _answer_ids(chosen, answers: set[int], multiple: bool) -> list[int]:
+    """The chosen answers of one question: its own, each once, one on a single-choice one."""
+    if isinstance(chosen, str | bytes | dict) or not isinstance(chosen, list | tuple):
+        raise ValidationError({"answers": _("Give the chosen answers of each question.")})
+    if any(isinstance(a, bool) or not isinstance(a, int) for a in chosen):
+        raise ValidationError({"answers": _("Give the chosen answers of each question.")})
+    if len(set(chosen)) != len(chosen):
+        raise ValidationError({"answers": _("An answer is chosen twice.")})
+    if not set(chosen) <= answers:
+        raise ValidationError({"answers": _("An answer does not belong to its question.")})
+    if not multiple and len(chosen) > 1:
+        raise ValidationError({"answers": _("Choose one answer on a single-choice question.")})
+    return list(chosen)
+
+
 def _clean_choices(lesson: Lesson, choices) -> dict[int, list[int]]:
+    """{question id: [answer ids]}: malformed submissions are refused, never scored."""
     if not isinstance(choices, dict):
         raise ValidationError({"answers": _("Give the chosen answers of each question.")})
-    questions = {q.pk: {a.pk for a in q.answers.all()} for q in lesson.questions.all()}
+    questions = {q.pk: q for q in lesson.questions.all()}
     cleaned: dict[int, list[int]] = {}
     for key, chosen in choices.items():
         try:
-            question_id = int(key)
+            question = questions.get(int(key))
         except (TypeError, ValueError):
-            raise ValidationError({"answers": _("Unknown question.")}) from None
-        if question_id not in questions or not isinstance(chosen, list | tuple):
+            question = None
+        if question is None or question.pk in cleaned:
             raise ValidationError({"answers": _("Unknown question.")})
-        if not set(chosen) <= questions[question_id]:
-            raise ValidationError({"answers": _("An answer does not belong to its question.")})
-        cleaned[question_id] = list(chosen)
+        answers = {a.pk for a in question.answers.all()}
+        cleaned[question.pk] = _answer_ids(chosen, answers, question.multiple)
     return cleaned
+
+
+def _require_attempt_left(enrolment: Enrolment, lesson: Lesson) -> None:
+    attempts = enrolment.attempts.filter(lesson=lesson)
+    if lesson.max_attempts is not None and attempts.count() >= lesson.max_attempts:
+        raise ValidationError(
+            {
+                "answers": _("You have used all the attempts this quiz allows (%d).")
+                % lesson.max_attempts
+            }
+        )
+    since = timezone.now() - timezone.timedelta(days=1)
+    if attempts.filter(created_at__gte=since).count() >= MAX_ATTEMPTS_PER_DAY:
+        raise ValidationError({"answers": _("Too many attempts today; try again tomorrow.")})
 
 
 @transaction.atomic
 def quiz_submit(*, actor, lesson: Lesson, choices: dict) -> QuizAttempt:
     """Score the chosen answers ({question id: [answer ids]}); the attempt says whether it
-    passed at the lesson's pass mark. Only enrolled people may answer."""
+    passed at the lesson's pass mark. Only enrolled people may answer, within the attempts
+    the author allows; a malformed submission is refused and no attempt is recorded."""
     enrolment = _enrolment_or_403(actor, lesson.module.course)
     if not lesson.is_quiz:
         raise ValidationError({"lesson": _("This lesson is not a quiz.")})
-    since = timezone.now() - timezone.timedelta(days=1)
-    if (
-        enrolment.attempts.filter(lesson=lesson, created_at__gte=since).count()
-        >= MAX_ATTEMPTS_PER_DAY
-    ):
-        raise ValidationError({"answers": _("Too many attempts today; try again tomorrow.")})
+    # Lock the enrolment: two submissions at once cannot both take the last attempt.
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    _require_attempt_left(enrolment, lesson)
     if not lesson.questions.all():
         raise ValidationError({"answers": _("This quiz has no questions yet.")})
     cleaned = _clean_choices(lesson, choices)
@@ -163,5 +190,5 @@ def post_create(*, actor, cohort: CohortRun, lesson: Lesson, body: str) -> Post:
         raise PermissionDenied(
             _("Only the people enrolled in this cohort run and its facilitators can post.")
         )
-    body = clean_text(body, "body", max_length=5000, required=True)
+    body = clean_multiline(body, field="body", max_length=5000, required=True)
     return Post.objects.create(cohort=cohort, lesson=lesson, author=actor, body=body)

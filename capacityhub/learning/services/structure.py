@@ -10,12 +10,14 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from capacityhub.core.audit import audit_log
+from capacityhub.core.validation import clean_bool, clean_int, clean_multiline, clean_single_line
 
 from ..models import Answer, Course, Lesson, Module, Question
-from ._checks import clean_pass_mark, clean_text, require_course_editor
+from ._checks import clean_pass_mark, require_course_editor
 
 MAX_ANSWERS = 10
 LESSON_FIELDS = {"title", "kind", "body", "video_url", "resource", "required", "pass_mark"}
+LESSON_FIELDS |= {"reveal_answers", "reveal_after_attempts", "max_attempts"}
 
 
 def _next_position(rows) -> int:
@@ -42,7 +44,7 @@ def _move(row, siblings, direction: str) -> None:
 @transaction.atomic
 def module_create(*, actor, course: Course, title: str) -> Module:
     require_course_editor(actor, course)
-    title = clean_text(title, "title", max_length=200, required=True)
+    title = clean_single_line(title, field="title", max_length=200, required=True)
     module = Module.objects.create(
         course=course, title=title, position=_next_position(course.modules.all())
     )
@@ -53,7 +55,7 @@ def module_create(*, actor, course: Course, title: str) -> Module:
 @transaction.atomic
 def module_update(*, actor, module: Module, title: str) -> Module:
     require_course_editor(actor, module.course)
-    module.title = clean_text(title, "title", max_length=200, required=True)
+    module.title = clean_single_line(title, field="title", max_length=200, required=True)
     module.save(update_fields=["title"])
     return module
 
@@ -79,19 +81,24 @@ def module_delete(*, actor, module: Module) -> None:
 def _clean_lesson(fields: dict, lesson: Lesson | None) -> dict:
     cleaned = dict(fields)
     if "title" in cleaned:
-        cleaned["title"] = clean_text(cleaned["title"], "title", max_length=200, required=True)
+        cleaned["title"] = clean_single_line(
+            cleaned["title"], field="title", max_length=200, required=True
+        )
     if "kind" in cleaned and cleaned["kind"] not in Lesson.Kind.values:
         raise ValidationError({"kind": _("Kind is text, video, resource or quiz.")})
     if "body" in cleaned:
-        cleaned["body"] = clean_text(cleaned["body"], "body", max_length=50000)
+        cleaned["body"] = clean_multiline(cleaned["body"], field="body", max_length=50000)
     if "video_url" in cleaned:
-        cleaned["video_url"] = clean_text(cleaned["video_url"], "video_url", max_length=500)
+        cleaned["video_url"] = clean_single_line(
+            cleaned["video_url"], field="video_url", max_length=500
+        )
         if cleaned["video_url"] and not cleaned["video_url"].startswith("https://"):
             raise ValidationError({"video_url": _("Give an https:// link to the video.")})
     if "pass_mark" in cleaned:
         cleaned["pass_mark"] = clean_pass_mark(cleaned["pass_mark"])
-    if "required" in cleaned and not isinstance(cleaned["required"], bool):
-        raise ValidationError({"required": _("Say yes or no.")})
+    if "required" in cleaned:
+        clean_bool(cleaned["required"], field="required")
+    _clean_quiz_rules(cleaned)
     kind = cleaned.get("kind", lesson.kind if lesson else Lesson.Kind.TEXT)
     video = cleaned.get("video_url", lesson.video_url if lesson else "")
     resource = cleaned.get("resource", lesson.resource if lesson else None)
@@ -102,10 +109,25 @@ def _clean_lesson(fields: dict, lesson: Lesson | None) -> dict:
     return cleaned
 
 
+def _clean_quiz_rules(cleaned: dict) -> None:
+    """When a quiz shows its right answers, and how many attempts it allows."""
+    if "reveal_answers" in cleaned and cleaned["reveal_answers"] not in Lesson.Reveal.values:
+        raise ValidationError({"reveal_answers": _("Choose when the right answers are shown.")})
+    if "reveal_after_attempts" in cleaned:
+        message = _("Give a number of attempts from 1 to 100.")
+        field = "reveal_after_attempts"
+        clean_int(cleaned[field], field=field, minimum=1, maximum=100, message=message)
+    if cleaned.get("max_attempts") is not None:
+        message = _("Give a number of attempts from 1 to 1000, or none for no limit.")
+        field = "max_attempts"
+        clean_int(cleaned[field], field=field, minimum=1, maximum=1000, message=message)
+
+
 @transaction.atomic
 def lesson_create(*, actor, module: Module, title: str, **fields) -> Lesson:
     """`fields`: kind, body (Markdown), video_url, resource (a knowledge.Resource), required,
-    pass_mark (0–100, for quizzes)."""
+    and for quizzes pass_mark (0–100), reveal_answers (after_passing, after_attempts, never),
+    reveal_after_attempts and max_attempts (None: no limit)."""
     require_course_editor(actor, module.course)
     unknown = set(fields) - LESSON_FIELDS
     if unknown:
@@ -159,10 +181,10 @@ def _clean_answers(answers, multiple: bool) -> list[dict]:
         raise ValidationError({"answers": _("Give a list of answers.")})
     cleaned = []
     for answer in answers:
-        text = clean_text(answer.get("text"), "answers", max_length=500)
+        text = clean_single_line(answer.get("text"), field="answers", max_length=500)
         if not text:
             continue
-        explanation = clean_text(answer.get("explanation"), "answers", max_length=1000)
+        explanation = clean_single_line(answer.get("explanation"), field="answers", max_length=1000)
         cleaned.append(
             {"text": text, "is_correct": bool(answer.get("is_correct")), "explanation": explanation}
         )
@@ -186,9 +208,8 @@ def question_create(
     require_course_editor(actor, lesson.module.course)
     if not lesson.is_quiz:
         raise ValidationError({"lesson": _("Only a quiz lesson has questions.")})
-    text = clean_text(text, "text", max_length=1000, required=True)
-    if not isinstance(multiple, bool):
-        raise ValidationError({"multiple": _("Say yes or no.")})
+    text = clean_single_line(text, field="text", max_length=1000, required=True)
+    clean_bool(multiple, field="multiple")
     cleaned = _clean_answers(answers, multiple)
     question = Question.objects.create(
         lesson=lesson, text=text, multiple=multiple, position=_next_position(lesson.questions.all())

@@ -9,21 +9,10 @@ from capacityhub.learning.models import Answer, Lesson, Question, QuizAttempt
 from capacityhub.learning.services.courses import course_set_published
 from capacityhub.learning.services.learners import lesson_complete, quiz_submit
 
-from .factories import LessonFactory, author_user, course_with_lessons, enrol
+from .factories import LessonFactory, course_with_lessons, enrol
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-
-
-@pytest.fixture
-def author(db):
-    return author_user()
-
-
-@pytest.fixture
-def author_client(client, author):
-    client.force_login(author)
-    return client
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from capacityhub.community.models import Membership, Organization, Relation
 from capacityhub.community.selectors import (
-    organization_can_edit,
+    can_act_for,
     organization_get,
     organization_list,
     organization_members,
@@ -67,7 +67,7 @@ def _organization_or_404(slug: str) -> Organization:
 
 def _editable_organization_or_403(request, slug: str) -> Organization:
     organization = _organization_or_404(slug)
-    if not organization_can_edit(organization=organization, user=request.user):
+    if not can_act_for(request.user, organization=organization):
         raise PermissionDenied(_("Only this organization's managers and staff can change it."))
     return organization
 
@@ -100,7 +100,7 @@ def organization_detail(request, slug: str):
         "wants": [c for c in claims if c.relation == Relation.WANTS],
         "managers": [m for m in members if m.role == Membership.Role.MANAGER],
         "members": [m for m in members if m.role != Membership.Role.MANAGER],
-        "can_edit": organization_can_edit(organization=organization, user=request.user),
+        "can_edit": can_act_for(request.user, organization=organization),
     }
     return render(request, "web/organizations/detail.html", context)
 

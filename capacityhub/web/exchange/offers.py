@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capacityhub.community.models import Organization
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import require_can_act_for
 from capacityhub.community.services import profile_ensure
 from capacityhub.exchange.models import Offer
 from capacityhub.exchange.selectors.matching import open_needs_for_offer
@@ -148,8 +148,7 @@ def _availability_holder(request):
     organization = Organization.objects.filter(slug=slug).first()
     if organization is None:
         raise Http404(_("No such organization."))
-    if not organization_can_edit(organization=organization, user=request.user):
-        raise PermissionDenied(_("Only this organization's managers and staff can change it."))
+    require_can_act_for(request.user, organization=organization)
     return None, organization
 
 

@@ -34,6 +34,7 @@ from capacityhub.learning.selectors.learners import (
     prerequisites_of,
     progress_of,
 )
+from capacityhub.learning.selectors.quizzes import quiz_feedback, quiz_standing
 from capacityhub.learning.services.learners import (
     course_enrol,
     lesson_complete,
@@ -135,6 +136,7 @@ def _lesson_page(request, lesson: Lesson, *, quiz_form=None, attempt=None, post_
     progress = progress_of(enrolment)
     cohort = cohort_for_discussion(user=request.user, lesson=lesson)
     previous, following = _neighbours(lesson)
+    standing = quiz_standing(enrolment=enrolment, lesson=lesson) if lesson.is_quiz else None
     context = {
         "course": course,
         "lesson": lesson,
@@ -143,7 +145,12 @@ def _lesson_page(request, lesson: Lesson, *, quiz_form=None, attempt=None, post_
         "best_score": progress.best_scores.get(lesson.pk),
         "quiz_form": quiz_form or (QuizForm(lesson=lesson) if lesson.is_quiz else None),
         "attempt": attempt,
-        "feedback": _feedback(lesson, attempt) if attempt else None,
+        "standing": standing,
+        "feedback": (
+            quiz_feedback(lesson=lesson, attempt=attempt, revealed=standing.revealed)
+            if attempt
+            else None
+        ),
         "cohort": cohort,
         "posts": discussion(cohort=cohort, lesson=lesson) if cohort else [],
         "post_form": post_form or PostForm(),
@@ -168,23 +175,6 @@ def _video(lesson: Lesson) -> dict:
         "video_src": embeddable_video(lesson.video_url),
         "video_host": video_host(lesson.video_url),
     }
-
-
-def _feedback(lesson: Lesson, attempt) -> list[dict]:
-    """After submitting: each question with the person's choices, the right ones and why."""
-    chosen = {int(k): set(v) for k, v in attempt.choices.items()}
-    return [
-        {
-            "question": question,
-            "answers": [
-                {"answer": a, "chosen": a.pk in chosen.get(question.pk, set())}
-                for a in question.answers.all()
-            ],
-            "right": {a.pk for a in question.answers.all() if a.is_correct}
-            == chosen.get(question.pk, set()),
-        }
-        for question in lesson.questions.all()
-    ]
 
 
 def lesson_detail(request, slug: str, pk: int):
@@ -231,10 +221,7 @@ def lesson_quiz(request, slug: str, pk: int):
     else:
         messages.warning(
             request,
-            _(
-                "You scored %(score)d%%; %(mark)d%% is needed to pass. "
-                "Read the explanations and try again."
-            )
+            _("You scored %(score)d%%; %(mark)d%% is needed to pass.")
             % {"score": attempt.score, "mark": lesson.pass_mark},
         )
     return _lesson_page(request, lesson, attempt=attempt)

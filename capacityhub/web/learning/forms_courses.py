@@ -117,6 +117,9 @@ class CourseForm(forms.Form):
         return data
 
 
+QUIZ_RULES = ("reveal_answers", "reveal_after_attempts", "max_attempts")
+
+
 class LessonForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=Lesson.Kind.choices)
@@ -130,6 +133,18 @@ class LessonForm(forms.Form):
     required = forms.BooleanField(label=_("Required for completion"), required=False, initial=True)
     pass_mark = forms.IntegerField(
         label=_("Pass mark (%) for a quiz"), min_value=0, max_value=100, initial=70
+    )
+    reveal_answers = forms.ChoiceField(
+        label=_("Show a quiz's right answers and explanations"),
+        choices=Lesson.Reveal.choices,
+        initial=Lesson.Reveal.PASSED,
+        required=False,
+    )
+    reveal_after_attempts = forms.IntegerField(
+        label=_("… after this many attempts"), min_value=1, max_value=100, initial=3, required=False
+    )
+    max_attempts = forms.IntegerField(
+        label=_("Attempts allowed (empty: no limit)"), min_value=1, max_value=1000, required=False
     )
 
     def __init__(self, *args, resources=(), **kwargs):
@@ -149,11 +164,18 @@ class LessonForm(forms.Form):
             "resource": str(lesson.resource_id or ""),
             "required": lesson.required,
             "pass_mark": lesson.pass_mark,
+            "reveal_answers": lesson.reveal_answers,
+            "reveal_after_attempts": lesson.reveal_after_attempts,
+            "max_attempts": lesson.max_attempts,
         }
 
     def lesson_fields(self) -> dict:
         data = dict(self.cleaned_data)
         data["resource"] = self.resources.get(data.get("resource") or "")
+        # A quiz's rules change only when the form sent them (an empty limit: no limit).
+        for name in QUIZ_RULES:
+            if name not in self.data or (name != "max_attempts" and data[name] in (None, "")):
+                data.pop(name)
         return data
 
 

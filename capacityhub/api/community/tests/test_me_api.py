@@ -7,8 +7,13 @@ from capacityhub.community.services import api_token_create
 pytestmark = pytest.mark.django_db
 
 
-def _patch(client, **data):
-    return client.patch(f"{API}/me/profile", data, content_type="application/json")
+def _patch(client, headers=None, **data):
+    """A PATCH of the profile as first read (version 1) unless told otherwise."""
+    if not headers:
+        data = {"version": 1, **data}
+    return client.patch(
+        f"{API}/me/profile", data, content_type="application/json", headers=headers or {}
+    )
 
 
 def _put(client, path, data):
@@ -75,8 +80,34 @@ def test_a_stale_version_is_a_409_conflict_and_changes_nothing(owner_client, own
     assert Profile.objects.get(user=owner).display_name == "First"
 
 
-def test_a_patch_without_version_still_saves(owner_client):
-    assert _patch(owner_client, pronouns="they/them").status_code == 200
+def test_a_patch_without_version_is_422_naming_it_and_changes_nothing(owner_client, owner):
+    response = owner_client.patch(
+        f"{API}/me/profile", {"pronouns": "they/them"}, content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    assert error_fields(response) == {"version"}
+    assert not Profile.objects.filter(user=owner, pronouns="they/them").exists()
+
+
+def test_the_version_may_come_as_an_if_match_header_instead(owner_client, owner):
+    saved = _patch(owner_client, {"If-Match": '"1"'}, pronouns="they/them")
+    stale = _patch(owner_client, {"If-Match": 'W/"1"'}, pronouns="she/her")
+    malformed = _patch(owner_client, {"If-Match": "*"}, pronouns="she/her")
+    disagreeing = _patch(owner_client, {"If-Match": '"2"'}, pronouns="she/her", version=1)
+
+    assert saved.status_code == 200, saved.content
+    assert stale.status_code == 409
+    assert malformed.status_code == 422 and error_fields(malformed) == {"version"}
+    assert disagreeing.status_code == 422 and error_fields(disagreeing) == {"version"}
+    assert Profile.objects.get(user=owner).pronouns == "they/them"
+
+
+def test_the_openapi_document_says_version_is_required_on_patch(client):
+    operation = client.get(f"{API}/openapi.json").json()["paths"]["/api/v1/me/profile"]["patch"]
+
+    assert "missing, 422" in operation["description"]
+    assert any(p["name"] == "If-Match" for p in operation["parameters"])
 
 
 def test_invalid_profile_values_are_422_naming_the_field(owner_client):

@@ -185,13 +185,17 @@ def test_a_manager_edits_the_organization(manager_client, organization):
 
 
 def test_staff_edit_any_organization(staff_client, organization):
-    response = _send(staff_client, "patch", "/organizations/wm-kano", {"website": "https://x.org"})
+    response = _send(
+        staff_client, "patch", "/organizations/wm-kano", {"website": "https://x.org", "version": 1}
+    )
 
     assert response.status_code == 200
 
 
 def test_another_member_cannot_edit_someone_elses_organization(other_client, organization):
-    response = _send(other_client, "patch", "/organizations/wm-kano", {"name": "Mine now"})
+    response = _send(
+        other_client, "patch", "/organizations/wm-kano", {"name": "Mine now", "version": 1}
+    )
 
     assert response.status_code == 403
     assert Organization.objects.get(pk=organization.pk).name == "Wikimedians of Kano"
@@ -211,9 +215,18 @@ def test_a_stale_organization_version_is_a_409(manager_client, organization):
 
 
 def test_editing_an_unknown_organization_is_a_404(manager_client, db):
-    assert _send(manager_client, "patch", "/organizations/nowhere", {"name": "X"}).status_code == (
-        404
-    )
+    body = {"name": "X", "version": 1}
+    assert _send(manager_client, "patch", "/organizations/nowhere", body).status_code == 404
+
+
+def test_an_organization_patch_without_version_is_422_and_changes_nothing(
+    manager_client, organization
+):
+    response = _send(manager_client, "patch", "/organizations/wm-kano", {"name": "Mine"})
+
+    assert response.status_code == 422
+    assert error_fields(response) == {"version"}
+    assert Organization.objects.get(pk=organization.pk).name == "Wikimedians of Kano"
 
 
 def test_a_manager_sets_languages_with_a_bearer_token(client, manager, organization):
@@ -235,7 +248,7 @@ def test_unknown_organization_languages_are_named(manager_client, organization):
     )
 
     assert response.status_code == 422
-    assert error_fields(response) == {"languages.xx"}
+    assert error_fields(response) == {"languages"}
 
 
 def test_another_member_cannot_set_an_organizations_languages(other_client, organization):

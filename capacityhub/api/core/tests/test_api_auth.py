@@ -91,7 +91,7 @@ def test_a_bearer_token_can_write_without_a_csrf_token(owner):
 
     response = client.patch(
         f"{API}/me/profile",
-        {"display_name": "Sam at the chapter"},
+        {"display_name": "Sam at the chapter", "version": 1},
         content_type="application/json",
         headers=bearer(owner),
     )
@@ -150,7 +150,7 @@ def test_a_session_write_with_the_csrf_token_is_accepted(owner):
 
     response = client.patch(
         f"{API}/me/profile",
-        {"display_name": "Owner Two"},
+        {"display_name": "Owner Two", "version": 1},
         content_type="application/json",
         headers={"X-CSRFToken": secret},
     )

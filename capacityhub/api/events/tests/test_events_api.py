@@ -102,7 +102,9 @@ def test_seats_below_those_confirmed_are_422(owner_client, owner):
     registered(session, UserFactory(username="b"))
 
     response = owner_client.patch(
-        f"{API}/events/{session.pk}", {"seats": 1}, content_type="application/json"
+        f"{API}/events/{session.pk}",
+        {"seats": 1, "version": session.version},
+        content_type="application/json",
     )
 
     assert response.status_code == 422
@@ -113,7 +115,9 @@ def test_editing_someone_elses_session_is_403(other_client, owner):
     session = EventFactory(host=owner, title="Mine")
 
     response = other_client.patch(
-        f"{API}/events/{session.pk}", {"title": "Theirs"}, content_type="application/json"
+        f"{API}/events/{session.pk}",
+        {"title": "Theirs", "version": session.version},
+        content_type="application/json",
     )
 
     assert response.status_code == 403

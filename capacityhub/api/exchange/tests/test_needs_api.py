@@ -262,7 +262,9 @@ def test_acting_on_someone_elses_need_is_a_403_and_nothing_changes(
     before = _state(need)
     headers = bearer(request.getfixturevalue(who))
 
-    patched = _send(client, "patch", f"/needs/{need.pk}", {"title": "Mine"}, **headers)
+    patched = _send(
+        client, "patch", f"/needs/{need.pk}", {"version": need.version, "title": "Mine"}, **headers
+    )
     closed = _send(client, "post", f"/needs/{need.pk}/status", {"status": "closed"}, **headers)
 
     assert (patched.status_code, closed.status_code) == (403, 403)
@@ -310,7 +312,13 @@ def test_a_transition_outside_the_lifecycle_is_a_422(client, owner, taxonomy, st
 def test_a_closed_need_cannot_be_patched(client, owner, taxonomy):
     need = NeedFactory(requester=owner, status="closed")
 
-    response = _send(client, "patch", f"/needs/{need.pk}", {"title": "Again"}, **bearer(owner))
+    response = _send(
+        client,
+        "patch",
+        f"/needs/{need.pk}",
+        {"version": need.version, "title": "Again"},
+        **bearer(owner),
+    )
 
     assert response.status_code == 422
     assert error_fields(response) == {"status"}
@@ -319,7 +327,13 @@ def test_a_closed_need_cannot_be_patched(client, owner, taxonomy):
 def test_null_for_a_required_field_in_a_patch_is_a_422(client, owner, taxonomy):
     need = NeedFactory(requester=owner)
 
-    response = _send(client, "patch", f"/needs/{need.pk}", {"title": None}, **bearer(owner))
+    response = _send(
+        client,
+        "patch",
+        f"/needs/{need.pk}",
+        {"version": need.version, "title": None},
+        **bearer(owner),
+    )
 
     assert response.status_code == 422
     assert _state(need)[0] == need.title

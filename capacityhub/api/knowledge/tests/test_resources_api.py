@@ -117,7 +117,7 @@ def test_only_editors_patch_and_a_stale_version_is_a_409(
     resource = ResourceFactory(created_by=owner, capacities=[taxonomy["fundraising"]])
     url = f"{API}/resources/{resource.pk}"
 
-    assert patch(other_client, url, {"title": "Mine"}).status_code == 403
+    assert patch(other_client, url, {"title": "Mine", "version": 1}).status_code == 403
     assert patch(owner_client, url, {"title": "New", "version": 1}).status_code == 200
     assert patch(owner_client, url, {"title": "Newer", "version": 1}).status_code == 409
     resource.refresh_from_db()

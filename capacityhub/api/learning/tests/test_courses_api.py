@@ -17,17 +17,6 @@ API = "/api/v1"
 
 
 @pytest.fixture
-def author(db):
-    return author_user()
-
-
-@pytest.fixture
-def author_client(client, author):
-    client.force_login(author)
-    return client
-
-
-@pytest.fixture
 def course(author, taxonomy):
     return course_with_lessons(
         authors=[author], capacities=[taxonomy["grant-writing"]], slug="grants"
@@ -171,7 +160,7 @@ def test_another_author_cannot_patch_a_course_they_do_not_author(client, course)
     client.force_login(author_user("stranger"))
 
     response = client.patch(
-        f"{API}/courses/grants", {"title": "Mine"}, content_type="application/json"
+        f"{API}/courses/grants", {"title": "Mine", "version": 1}, content_type="application/json"
     )
 
     assert response.status_code == 403
@@ -207,11 +196,15 @@ def test_a_single_choice_question_with_two_correct_answers_is_a_422(author_clien
 def test_a_cycle_of_prerequisites_is_a_422(author_client, author, course, taxonomy):
     course_with_lessons(authors=[author], slug="next")
     author_client.patch(
-        f"{API}/courses/next", {"prerequisites": ["grants"]}, content_type="application/json"
+        f"{API}/courses/next",
+        {"prerequisites": ["grants"], "version": 1},
+        content_type="application/json",
     )
 
     response = author_client.patch(
-        f"{API}/courses/grants", {"prerequisites": ["next"]}, content_type="application/json"
+        f"{API}/courses/grants",
+        {"prerequisites": ["next"], "version": 1},
+        content_type="application/json",
     )
 
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "prerequisites"

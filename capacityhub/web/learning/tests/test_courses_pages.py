@@ -6,10 +6,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from capacityhub.learning.models import CohortRun, Course, Enrolment, Lesson, Module, Question
+from capacityhub.learning.models import (
+    CohortRun,
+    Course,
+    Enrolment,
+    Lesson,
+    Module,
+    Question,
+    QuizAttempt,
+)
 from capacityhub.learning.tests.factories import (
     CourseFactory,
-    author_user,
     cohort_of,
     course_with_lessons,
     enrol,
@@ -17,17 +24,6 @@ from capacityhub.learning.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def author(db):
-    return author_user()
-
-
-@pytest.fixture
-def author_client(client, author):
-    client.force_login(author)
-    return client
 
 
 @pytest.fixture
@@ -134,7 +130,7 @@ def test_a_learner_completes_the_course_and_gets_a_certificate(owner_client, own
     assert enrolment.certificate_code in certificate.content.decode()
 
 
-def test_a_wrong_answer_shows_the_explanations(owner_client, owner, course):
+def test_a_wrong_answer_keeps_the_answer_key_until_the_learner_passes(owner_client, owner, course):
     the_course, _text, quiz = course
     enrol(owner, the_course)
     wrong = quiz.questions.first().answers.get(is_correct=False)
@@ -144,8 +140,47 @@ def test_a_wrong_answer_shows_the_explanations(owner_client, owner, course):
         {f"q{wrong.question_id}": str(wrong.pk)},
     )
 
-    assert "Count again." in response.content.decode()
+    page = response.content.decode()
+    assert "Not passed: 0%" in page
+    assert "Count again." not in page and "Yes." not in page
+    assert "<strong>correct</strong>" not in page and "not right" not in page
     assert Enrolment.objects.get(user=owner).completed_at is None
+
+
+def test_the_author_may_show_the_explanations_after_a_number_of_attempts(
+    owner_client, owner, course
+):
+    the_course, _text, quiz = course
+    quiz.reveal_answers, quiz.reveal_after_attempts = "after_attempts", 2
+    quiz.save()
+    enrol(owner, the_course)
+    wrong = quiz.questions.first().answers.get(is_correct=False)
+    url = reverse("web:lesson-quiz", args=[the_course.slug, quiz.pk])
+
+    first = owner_client.post(url, {f"q{wrong.question_id}": str(wrong.pk)}).content.decode()
+    second = owner_client.post(url, {f"q{wrong.question_id}": str(wrong.pk)}).content.decode()
+
+    assert "Count again." not in first
+    assert "Count again." in second and "<strong>correct</strong>" in second
+
+
+def test_past_the_authors_attempt_limit_the_page_refuses_and_records_nothing(
+    owner_client, owner, course
+):
+    the_course, _text, quiz = course
+    quiz.max_attempts = 1
+    quiz.save()
+    enrol(owner, the_course)
+    wrong = quiz.questions.first().answers.get(is_correct=False)
+    url = reverse("web:lesson-quiz", args=[the_course.slug, quiz.pk])
+    owner_client.post(url, {f"q{wrong.question_id}": str(wrong.pk)})
+
+    again = owner_client.post(url, {f"q{wrong.question_id}": str(wrong.pk)})
+    page = owner_client.get(reverse("web:lesson-detail", args=[the_course.slug, quiz.pk]))
+
+    assert "You have used all your attempts at this quiz." in again.content.decode()
+    assert QuizAttempt.objects.count() == 1
+    assert "You have used all your attempts at this quiz." in page.content.decode()
 
 
 def test_answering_a_quiz_without_enrolment_is_forbidden(other_client, course):
@@ -344,3 +379,29 @@ def test_the_course_page_runs_a_bounded_number_of_queries(
         response = owner_client.get(reverse("web:course-detail", args=[the_course.slug]))
 
     assert "Extra 9" in response.content.decode()
+
+
+def test_an_author_limits_attempts_and_chooses_when_answers_show_on_the_lesson_form(
+    author_client, course
+):
+    the_course, _text, quiz = course
+
+    response = author_client.post(
+        reverse("web:lesson-edit", args=[the_course.slug, quiz.pk]),
+        {
+            "title": "Quiz",
+            "kind": "quiz",
+            "pass_mark": "50",
+            "reveal_answers": "after_attempts",
+            "reveal_after_attempts": "2",
+            "max_attempts": "4",
+        },
+    )
+
+    assert response.status_code == 302
+    quiz.refresh_from_db()
+    assert (quiz.reveal_answers, quiz.reveal_after_attempts, quiz.max_attempts) == (
+        "after_attempts",
+        2,
+        4,
+    )
