@@ -16,7 +16,11 @@ from capacityhub.taxonomy.selectors import taxonomy_cache_clear
 from capacityhub.taxonomy.tests.factories import CapacityFactory
 
 # Fixtures of one domain that its API and page tests (api/<domain>/tests, web/<domain>/tests) use.
-pytest_plugins = ["capacityhub.knowledge.tests.fixtures", "capacityhub.search.tests.fixtures"]
+pytest_plugins = [
+    "capacityhub.knowledge.tests.fixtures",
+    "capacityhub.learning.tests.fixtures",
+    "capacityhub.search.tests.fixtures",
+]
 
 
 @pytest.fixture(autouse=True)
