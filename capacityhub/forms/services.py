@@ -194,3 +194,44 @@ def _store_files(
         # them: unreachable (private storage, random name, no URL).
         stored.file.save(key, upload, save=False)
         stored.save()
+
+
+def form_import_xlsform(
+    *, actor, data: bytes, owner_organization=None, form: Form | None = None
+) -> Form:
+    """A new form from an XLSForm, or (with `form`) new questions for an existing one. The
+    whole file is parsed and checked before anything is saved."""
+    from .xlsform import import_xlsform
+
+    parsed = import_xlsform(data)
+    try:
+        questions = validate_questions(parsed.questions)
+    except ValidationError as error:
+        first, messages = next(iter(error.message_dict.items()))
+        row = first.split(".")[1] if first.startswith("questions.") else "?"
+        raise ValidationError(
+            {
+                "file": _("Sheet 'survey', question %(row)s: %(message)s")
+                % {"row": row, "message": messages[0]}
+            }
+        ) from None
+    if form is None:
+        return form_create(
+            actor=actor,
+            title=parsed.title,
+            owner_organization=owner_organization,
+            questions=questions,
+        )
+    form_update(actor=actor, form=form, questions=questions)
+    return form
+
+
+def form_export_xlsform(*, version: FormVersion) -> bytes:
+    from .xlsform import export_xlsform
+
+    questions = [
+        {name: getattr(q, name) for name in QUESTION_FIELDS} for q in version.questions.all()
+    ]
+    return export_xlsform(
+        title=version.form.title, questions=questions, version=str(version.number)
+    )
