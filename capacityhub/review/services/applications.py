@@ -64,7 +64,8 @@ def application_save(
     final (only withdrawal remains)."""
     require_member(actor)
     call = locked_call(call)
-    _check_open(call, timezone.now())
+    now = timezone.now()  # read under the lock: the moment this application counts as sent
+    _check_open(call, now)
     if language and not is_language(language):
         raise ValidationError({"language": _("Choose a language.")})
     _check_organization(actor, organization)
@@ -81,7 +82,7 @@ def application_save(
     application.response = response
     if submit:
         application.status = Status.SUBMITTED
-        application.submitted_at = timezone.now()
+        application.submitted_at = now
     application.save()
     if submit:
         audit_log(actor=actor, action="review.application.submit", target=application)
