@@ -61,3 +61,38 @@ def response_file_can_view(user, file: ResponseFile) -> bool:
     if user.is_staff or file.response.respondent_id == user.pk:
         return True
     return any(rule(user, file) for rule in _file_view_rules)
+
+
+def may_build_forms(user) -> bool:
+    """Staff, and managers of at least one organization."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    from capacityhub.community.selectors import organizations_managed_by
+
+    return organizations_managed_by(user).exists()
+
+
+def form_versions(form: Form) -> QuerySet[FormVersion]:
+    from django.db.models import Count
+
+    return form.versions.annotate(
+        question_count=Count("questions", distinct=True),
+        response_count=Count("responses", distinct=True),
+    ).order_by("-number")
+
+
+def version_get(*, form: Form, number: int | None = None) -> FormVersion:
+    """A version of the form (the current one when `number` is None); DoesNotExist if none."""
+    versions = form.versions.order_by("-number")
+    if number is not None:
+        versions = versions.filter(number=number)
+    version = versions.first()
+    if version is None:
+        raise FormVersion.DoesNotExist
+    return version
+
+
+def response_file_get(*, pk: int) -> ResponseFile:
+    return ResponseFile.objects.select_related("response").get(pk=pk)

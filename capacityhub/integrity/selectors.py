@@ -47,3 +47,61 @@ def interest_list_all(*, viewer) -> QuerySet[Interest]:
     if not can_oversee(viewer):
         return Interest.objects.none()
     return Interest.objects.select_related("declarant", "organization", "person")
+
+
+def audit_entries(
+    *,
+    viewer,
+    person: str = "",
+    target_type: str = "",
+    target_id: str = "",
+    action: str = "",
+    since=None,
+    until=None,
+):
+    """The audit log for staff and the board, newest first, filtered. `person` is a username
+    (the actor); `action` matches a prefix ("integrity." finds every integrity action)."""
+    from capacityhub.core.models import AuditEntry
+
+    if not can_oversee(viewer):
+        return AuditEntry.objects.none()
+    entries = AuditEntry.objects.select_related("actor")
+    if person:
+        entries = entries.filter(actor__username=person)
+    if target_type:
+        entries = entries.filter(target_type=target_type)
+    if target_id:
+        entries = entries.filter(target_id=target_id)
+    if action:
+        entries = entries.filter(action__startswith=action)
+    if since:
+        entries = entries.filter(created_at__date__gte=since)
+    if until:
+        entries = entries.filter(created_at__date__lte=until)
+    return entries.order_by("-created_at", "-id")
+
+
+def audit_action_kinds() -> list[str]:
+    """The distinct action names recorded so far (for the filter's choices)."""
+    from capacityhub.core.models import AuditEntry
+
+    return list(AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct())
+
+
+def decision_get(*, pk: int, viewer) -> Decision:
+    if not can_oversee(viewer):
+        raise Decision.DoesNotExist
+    return Decision.objects.select_related("decided_by", "supersedes").get(pk=pk)
+
+
+def decision_chain(decision: Decision) -> list[Decision]:
+    """Every decision on the same subject, newest first."""
+    return list(
+        Decision.objects.filter(
+            subject_type=decision.subject_type, subject_id=decision.subject_id
+        ).select_related("decided_by", "supersedes")
+    )
+
+
+def interest_get(*, pk: int) -> Interest:
+    return Interest.objects.select_related("declarant", "organization", "person").get(pk=pk)

@@ -1,3 +1,5 @@
+from .formbuilder import views as formbuilder_views  # noqa: E402
+from .integrity import views as integrity_views  # noqa: E402
 from .views import (
     accounts,
     community,
@@ -33,4 +35,6 @@ urlpatterns = [
     *learning.urlpatterns,
     *events.urlpatterns,
     *opendata.urlpatterns,
+    *formbuilder_views.urlpatterns,
+    *integrity_views.urlpatterns,
 ]
