@@ -188,7 +188,9 @@ def _clean_number(spec: QuestionSpec, raw: Any) -> int | float:
         raise ValidationError(_("Enter a number.")) from None
     if number != number or number in (float("inf"), float("-inf")):
         raise ValidationError(_("Enter a number."))
-    _check_bounds(spec.validation.get("min"), spec.validation.get("max"), number)
+    _check_bounds(
+        _numeric(spec.validation.get("min")), _numeric(spec.validation.get("max")), number
+    )
     return int(number) if number.is_integer() else number
 
 
@@ -197,6 +199,17 @@ def _check_bounds(low: Any, high: Any, value: Any) -> None:
         raise ValidationError(_("Enter %(low)s or more.") % {"low": low})
     if high is not None and value > high:
         raise ValidationError(_("Enter %(high)s or less.") % {"high": high})
+
+
+def _numeric(value: Any) -> float | None:
+    """A bound that applies to numbers (a date bound on a number question is ignored)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def _iso(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _clean_date(spec: QuestionSpec, raw: Any) -> str:
@@ -210,7 +223,7 @@ def _clean_date(spec: QuestionSpec, raw: Any) -> str:
         except ValueError:
             raise ValidationError(_("Enter a date as YYYY-MM-DD.")) from None
     low, high = spec.validation.get("min"), spec.validation.get("max")
-    _check_bounds(low and str(low), high and str(high), day.isoformat())
+    _check_bounds(_iso(low), _iso(high), day.isoformat())
     return day.isoformat()
 
 
@@ -400,7 +413,12 @@ def _choices(kind: str, value: Any) -> list[dict[str, Any]]:
         raise ValidationError({"choices": _("A choice question needs at least one option.")})
     choices, seen = [], set()
     for choice in value:
-        if not isinstance(choice, Mapping) or choice.get("value") in (None, ""):
+        if (
+            not isinstance(choice, Mapping)
+            or not isinstance(choice.get("value"), str | int | float)
+            or isinstance(choice.get("value"), bool)
+            or choice.get("value") == ""
+        ):
             raise ValidationError({"choices": _("Each option needs a value and a label.")})
         code = _comparable(choice["value"])
         if code in seen:
@@ -432,10 +450,12 @@ def _show_if(value: Any, seen: dict[str, str]) -> dict[str, Any] | None:
         return None
     if not isinstance(value, Mapping) or value.get("question") not in seen:
         raise ValidationError({"show_if": _("A rule can only refer to an earlier question.")})
-    if "equals" in value and not isinstance(value["equals"], list | dict):
+    scalar = (str, int, float, bool)
+    if "equals" in value and isinstance(value["equals"], scalar):
         return {"question": value["question"], "equals": value["equals"]}
-    if isinstance(value.get("in"), list) and value["in"]:
-        return {"question": value["question"], "in": list(value["in"])}
+    values = value.get("in")
+    if isinstance(values, list) and values and all(isinstance(v, scalar) for v in values):
+        return {"question": value["question"], "in": list(values)}
     raise ValidationError({"show_if": _("A rule needs 'equals' or a non-empty 'in'.")})
 
 
@@ -450,4 +470,29 @@ def _validation(value: Any) -> dict[str, Any]:
             re.compile(pattern)
         except (re.error, TypeError):
             raise ValidationError({"validation": _("The pattern is not valid.")}) from None
+    for name in ("min", "max"):
+        if name in value and not _is_bound(value[name]):
+            raise ValidationError({"validation": _("A bound is a number or a YYYY-MM-DD date.")})
+    for name in ("max_length", "max_file_bytes"):
+        if name in value and not (
+            isinstance(value[name], int) and not isinstance(value[name], bool) and value[name] > 0
+        ):
+            raise ValidationError({"validation": _("A limit is a positive whole number.")})
+    types = value.get("allowed_types", [])
+    if not isinstance(types, list) or not all(isinstance(t, str) and t for t in types):
+        raise ValidationError({"validation": _("File types are a list of texts.")})
     return dict(value)
+
+
+def _is_bound(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == value and abs(value) != float("inf")
+    if isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    return False

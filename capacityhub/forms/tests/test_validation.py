@@ -186,3 +186,28 @@ def test_bad_question_definitions_are_refused_naming_the_field(question, field):
 def test_two_questions_with_the_same_key_are_refused():
     question = {"key": "a", "kind": "short_text", "label": "x"}
     assert list(errors_of(lambda: validate_questions([question, question]))) == ["questions.2.key"]
+
+
+@pytest.mark.parametrize(
+    "validation",
+    [
+        {"min": {"a": 1}},
+        {"max": "soon"},
+        {"max_length": -1},
+        {"max_file_bytes": True},
+        {"allowed_types": "pdf"},
+    ],
+)
+def test_malformed_validation_rules_are_refused(validation):
+    question = {"key": "a", "kind": "number", "label": "x", "validation": validation}
+    assert list(errors_of(lambda: validate_questions([question]))) == ["questions.1.validation"]
+
+
+def test_choice_values_and_rule_values_must_be_plain_values():
+    choice = {"key": "a", "kind": "single_choice", "label": "x", "choices": [{"value": {"x": 1}}]}
+    assert list(errors_of(lambda: validate_questions([choice]))) == ["questions.1.choices"]
+    questions = [
+        {"key": "a", "kind": "short_text", "label": "x"},
+        {"key": "b", "kind": "short_text", "label": "x", "show_if": {"question": "a", "in": [[1]]}},
+    ]
+    assert list(errors_of(lambda: validate_questions(questions))) == ["questions.2.show_if"]
