@@ -1,5 +1,6 @@
 from .formbuilder import views as formbuilder_views  # noqa: E402
 from .integrity import views as integrity_views  # noqa: E402
+from .review import urls as review_urls  # noqa: E402
 from .views import (
     accounts,
     community,
@@ -37,4 +38,5 @@ urlpatterns = [
     *opendata.urlpatterns,
     *formbuilder_views.urlpatterns,
     *integrity_views.urlpatterns,
+    *review_urls.urlpatterns,
 ]
