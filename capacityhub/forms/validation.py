@@ -245,7 +245,7 @@ def _clean_multiple(spec: QuestionSpec, raw: Any) -> list[str]:
 
 
 def _check_count(spec: QuestionSpec, count: int) -> None:
-    low, high = spec.validation.get("min"), spec.validation.get("max")
+    low, high = _numeric(spec.validation.get("min")), _numeric(spec.validation.get("max"))
     if low is not None and count and count < low:
         raise ValidationError(_("Choose at least %(low)s.") % {"low": low})
     if high is not None and count > high:
