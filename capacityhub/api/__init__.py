@@ -173,6 +173,11 @@ api.add_router("", knowledge_router)
 api.add_router("", learning_router)
 api.add_router("", events_router)
 
+# The selection workflow: calls, applications, review and decisions.
+from .review import router as review_router  # noqa: E402
+
+api.add_router("", review_router)
+
 # The selection spine: forms, and integrity (interests, decisions, audit).
 from .forms import router as forms_router  # noqa: E402
 from .integrity import router as integrity_router  # noqa: E402
