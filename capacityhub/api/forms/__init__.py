@@ -1,15 +1,17 @@
 """Forms: build (staff and organization managers), version, XLSForm in and out. Answers are
 given through the apps that ask (e.g. review's applications), not here."""
 
+import base64
+import binascii
 from datetime import datetime
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import File, Query, Router, Schema, Status
-from ninja.files import UploadedFile
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from capacityhub.community.models import Organization
@@ -123,6 +125,11 @@ class FormDetailOut(FormOut):
 
 class FormPage(Page[FormOut]):
     pass
+
+
+class XLSFormIn(Input):
+    xlsx_base64: str = Field(max_length=7_000_000, description="The .xlsx file, base64.")
+    owner_organization: Slug | None = None
 
 
 class VersionQuery(Schema):
@@ -252,18 +259,25 @@ def download_xlsform(request: HttpRequest, form_id: ObjectId, query: Query[Versi
     return response
 
 
+def _spreadsheet(payload: "XLSFormIn") -> bytes:
+    try:
+        return base64.b64decode(payload.xlsx_base64, validate=True)
+    except (binascii.Error, ValueError):
+        raise DjangoValidationError(
+            {"xlsx_base64": _("This is not base64-encoded data.")}
+        ) from None
+
+
 @router.post(
     "/xlsform-imports", response={201: FormDetailOut, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH
 )
-def import_xlsform(
-    request: HttpRequest, file: File[UploadedFile], owner_organization: Slug | None = None
-):
-    """A new form from an XLSForm (multipart `file`). A malformed sheet: 422 naming sheet and
-    row; nothing saved."""
+def import_xlsform(request: HttpRequest, payload: XLSFormIn):
+    """A new form from an XLSForm (.xlsx, base64 in `xlsx_base64`). A malformed sheet: 422
+    naming sheet and row; nothing saved. Staff, or a manager of `owner_organization`."""
     form = form_import_xlsform(
         actor=request.user,
-        data=file.read(),
-        owner_organization=_organization(owner_organization),
+        data=_spreadsheet(payload),
+        owner_organization=_organization(payload.owner_organization),
     )
     return Status(201, _detail(form))
 
@@ -273,8 +287,8 @@ def import_xlsform(
     response={200: FormDetailOut, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
-def reimport_xlsform(request: HttpRequest, form_id: ObjectId, file: File[UploadedFile]):
-    """Replace the form's questions from an XLSForm."""
+def reimport_xlsform(request: HttpRequest, form_id: ObjectId, payload: XLSFormIn):
+    """Replace the form's questions from an XLSForm (`owner_organization` is ignored)."""
     form = _editable(request, form_id)
-    form_import_xlsform(actor=request.user, data=file.read(), form=form)
+    form_import_xlsform(actor=request.user, data=_spreadsheet(payload), form=form)
     return _detail(form)

@@ -1,7 +1,8 @@
 """The forms API: build, version, XLSForm in and out; only staff and owner managers."""
 
+import base64
+
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from capacityhub.api.tests import API, error_fields
 from capacityhub.forms.models import Form
@@ -94,25 +95,27 @@ def test_replacing_questions_of_an_answered_form_makes_a_new_version(staff_clien
     assert staff_client.get(f"{API}/forms/{form.pk}/versions/9").status_code == 404
 
 
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
 def test_xlsform_upload_and_download(staff_client):
-    response = staff_client.post(
-        f"{API}/xlsform-imports", {"file": SimpleUploadedFile("k.xlsx", KOBO)}
-    )
+    response = post(staff_client, "/xlsform-imports", {"xlsx_base64": b64(KOBO)})
 
     assert response.status_code == 201
     form_id = response.json()["id"]
     download = staff_client.get(f"{API}/forms/{form_id}/xlsform")
     assert download.status_code == 200 and download.content[:2] == b"PK"
-    replaced = staff_client.post(
-        f"{API}/forms/{form_id}/xlsform", {"file": SimpleUploadedFile("k.xlsx", download.content)}
+    replaced = post(
+        staff_client, f"/forms/{form_id}/xlsform", {"xlsx_base64": b64(download.content)}
     )
     assert replaced.status_code == 200
 
 
-def test_a_malformed_xlsform_is_a_422_naming_the_file(staff_client):
-    response = staff_client.post(
-        f"{API}/xlsform-imports", {"file": SimpleUploadedFile("k.xlsx", b"nope")}
-    )
+@pytest.mark.parametrize(("data", "message"), [(b"nope", "not an .xlsx"), (None, "base64")])
+def test_a_malformed_xlsform_is_a_422_and_nothing_is_saved(staff_client, data, message):
+    encoded = b64(data) if data else "***"
+    response = post(staff_client, "/xlsform-imports", {"xlsx_base64": encoded})
 
-    assert response.status_code == 422 and error_fields(response) == {"file"}
+    assert response.status_code == 422 and message in response.json()["detail"]
     assert not Form.objects.exists()
