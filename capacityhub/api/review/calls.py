@@ -442,6 +442,8 @@ def reviewer_application(request: HttpRequest, assignment_id: ObjectId):
         Assignment.objects.select_related("application__call", "application__response"),
         pk=assignment_id,
     )
+    if assignment.reviewer_id != request.user.pk:
+        raise PermissionDenied(_("You are not assigned to review this application."))
     view = application_for_reviewer(user=request.user, application=assignment.application)
     return {
         "application": view.application.pk,

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -41,6 +41,8 @@ def _initial(review) -> dict:
 @require_http_methods(["GET", "POST"])
 def score(request, pk: int):
     assignment = assignment_or_404(pk)
+    if assignment.reviewer_id != request.user.pk or assignment.removed_at is not None:
+        raise PermissionDenied(_("You are not assigned to review this application."))
     # Refuses (403, with the reason) anyone not assigned, and any conflicted reviewer.
     view = application_for_reviewer(user=request.user, application=assignment.application)
     language = reader_language()
