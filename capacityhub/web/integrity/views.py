@@ -29,6 +29,9 @@ from capacityhub.integrity.services import interest_declare, interest_withdraw
 from capacityhub.web.forms import add_service_errors
 
 from .forms import AuditFilterForm, InterestForm
+from .panels import register_panels
+
+register_panels()
 
 MAX_ID = 2**63 - 1
 PAGE_SIZE = 50

@@ -130,3 +130,14 @@ def test_the_audit_log_is_paginated_in_a_bounded_number_of_queries(
     with django_assert_max_num_queries(10):
         page = staff_client.get(reverse("web:audit-list"), {"page": 2})
     assert page.status_code == 200 and "Page 2 of 3" in page.content.decode()
+
+
+def test_my_own_profile_links_to_my_declarations_and_staff_see_the_oversight_pages(
+    owner_client, staff_client, owner
+):
+    mine = owner_client.get(reverse("web:profile-me"), follow=True).content.decode()
+    assert reverse("web:interest-list") in mine and reverse("web:audit-list") not in mine
+    theirs = owner_client.get(reverse("web:profile-detail", args=["staff"])).content.decode()
+    assert reverse("web:interest-list") not in theirs
+    staff_page = staff_client.get(reverse("web:profile-me"), follow=True).content.decode()
+    assert reverse("web:audit-list") in staff_page and reverse("web:formbuilder-list") in staff_page
