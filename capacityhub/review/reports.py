@@ -36,14 +36,13 @@ def call_ranking(call: Call) -> list[RankingRow]:
         )
     }
     weights = {c.pk: float(c.weight) for c in call.criteria.all()}
+    rows = submitted_reviews(call=call).values_list(
+        "assignment__application_id", "assignment__reviewer_id", "scores"
+    )
     reviews = [
-        ReviewScores(
-            application_id=r.assignment.application_id,
-            reviewer_id=r.assignment.reviewer_id,
-            scores={int(k): v for k, v in r.scores.items() if k.isdigit()},
-        )
-        for r in submitted_reviews(call=call)
-        if r.assignment.application_id in applications
+        ReviewScores(app_id, reviewer_id, {int(k): v for k, v in scores.items() if k.isdigit()})
+        for app_id, reviewer_id, scores in rows
+        if app_id in applications
     ]
     candidates = [Candidate(pk, float(a.amount_requested or 0)) for pk, a in applications.items()]
     ranked = rank(

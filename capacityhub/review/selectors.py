@@ -219,3 +219,16 @@ def reviews_visible_to_applicant(*, application: Application) -> list[Review]:
             submitted_at__isnull=False,
         ).order_by("submitted_at")
     )
+
+
+def current_decisions(applications) -> dict[int, Any]:
+    """{application id: its current integrity.Decision} for many applications, one query."""
+    from capacityhub.integrity.models import Decision
+
+    ids = [str(a.pk) for a in applications]
+    found = Decision.objects.filter(
+        subject_type=Application._meta.label_lower,
+        subject_id__in=ids,
+        superseded_by__isnull=True,
+    ).order_by("decided_at", "id")
+    return {int(d.subject_id): d for d in found}

@@ -167,7 +167,7 @@ def test_the_ranking_page_shows_the_cut_line_in_bounded_queries(
 ):
     call.seats = 1
     call.save()
-    applications = assigned(call, [UserFactory(username=f"r{i}") for i in range(3)], staff)
+    applications = assigned(call, [UserFactory(username=f"r{i}") for i in range(8)], staff)
     for application in applications:
         for assignment in application.assignments.all():
             Review.objects.create(

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from capacityhub.community.models import User
 from capacityhub.forms.models import Form
-from capacityhub.integrity.selectors import decision_current
 from capacityhub.review.reports import call_ranking, fairness_report
 from capacityhub.review.selectors import (
     applications_for_screening,
     call_can_manage,
     calls_managed,
+    current_decisions,
 )
 from capacityhub.review.services import (
     application_decide,
@@ -253,8 +253,9 @@ def reassign(request, pk: int):
 def ranking(request, pk: int):
     call = _managed_call(request, pk)
     rows = call_ranking(call)
+    decisions = current_decisions([row.application for row in rows])
     for row in rows:
-        current = decision_current(row.application)
+        current = decisions.get(row.application.pk)
         row.form = DecideForm(
             prefix="decide", initial={"supersedes": current.pk if current else None}
         )
