@@ -94,6 +94,19 @@ def decision_get(*, pk: int, viewer) -> Decision:
     return Decision.objects.select_related("decided_by", "supersedes").get(pk=pk)
 
 
+def decision_list(*, viewer, subject_type: str = "", subject_id: str = "", outcome: str = ""):
+    if not can_oversee(viewer):
+        return Decision.objects.none()
+    decisions = Decision.objects.select_related("decided_by")
+    if subject_type:
+        decisions = decisions.filter(subject_type=subject_type)
+    if subject_id:
+        decisions = decisions.filter(subject_id=subject_id)
+    if outcome:
+        decisions = decisions.filter(outcome=outcome)
+    return decisions.order_by("-decided_at", "-id")
+
+
 def decision_chain(decision: Decision) -> list[Decision]:
     """Every decision on the same subject, newest first."""
     return list(

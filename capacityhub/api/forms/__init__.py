@@ -35,6 +35,7 @@ from ..pagination import page_out, paginate
 from ..schemas import (
     DETAIL_ERRORS,
     OBJECT_WRITE_ERRORS,
+    READ_ERRORS,
     WRITE_AUTH,
     WRITE_ERRORS,
     Input,
@@ -179,7 +180,9 @@ def _dump(questions: list[QuestionIn]) -> list[dict]:
     return [q.model_dump() for q in questions]
 
 
-@router.get("/forms", response={200: FormPage, 403: WRITE_ERRORS[403]}, auth=WRITE_AUTH)
+@router.get(
+    "/forms", response={200: FormPage, 403: WRITE_ERRORS[403], **READ_ERRORS}, auth=WRITE_AUTH
+)
 def list_forms(request: HttpRequest, filters: Query[PageQuery]):
     """The forms you may build: all for staff, your organizations' for managers (else 403)."""
     if not may_build_forms(request.user):

@@ -16,6 +16,7 @@ from capacityhub.integrity.selectors import (
     audit_entries,
     can_oversee,
     decision_get,
+    decision_list,
     interest_get,
     interest_list_all,
     interest_list_for,
@@ -179,6 +180,31 @@ def list_interests(request: HttpRequest, filters: Query[PageQuery]):
     _oversight(request)
     items, count = paginate(interest_list_all(viewer=request.user), filters.page, filters.page_size)
     results = [_interest_out(i) for i in items]
+    return page_out(request, results, count, filters.page, filters.page_size)
+
+
+class DecisionQuery(PageQuery):
+    subject_type: Text(80) = Field("", description="e.g. `review.application`.")
+    subject_id: Text(64) = ""
+    outcome: Text(40) = ""
+
+
+class DecisionPage(Page[DecisionOut]):
+    pass
+
+
+@router.get("/decisions", response={200: DecisionPage, **FORBIDDEN, **READ_ERRORS}, auth=WRITE_AUTH)
+def list_decisions(request: HttpRequest, filters: Query[DecisionQuery]):
+    """Decisions, newest first, by subject and outcome (staff and board)."""
+    _oversight(request)
+    decisions = decision_list(
+        viewer=request.user,
+        subject_type=filters.subject_type,
+        subject_id=filters.subject_id,
+        outcome=filters.outcome,
+    )
+    items, count = paginate(decisions, filters.page, filters.page_size)
+    results = [_decision_out(d) for d in items]
     return page_out(request, results, count, filters.page, filters.page_size)
 
 

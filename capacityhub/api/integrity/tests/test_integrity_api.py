@@ -72,7 +72,7 @@ def test_oversight_reads_are_for_staff_and_board_only(
     decision = decision_record(actor=staff, subject=organization, outcome="eligible", reason="ok")
     board = UserFactory(is_board_member=True)
 
-    for path in ("/interests", f"/decisions/{decision.pk}", "/audit"):
+    for path in ("/interests", f"/decisions/{decision.pk}", "/audit", "/decisions"):
         assert other_client.get(f"{API}{path}").status_code == 403
         assert client.get(f"{API}{path}").status_code == 401
         assert staff_client.get(f"{API}{path}").status_code == 200
@@ -82,3 +82,16 @@ def test_oversight_reads_are_for_staff_and_board_only(
     ).json()
     assert audit["count"] == 1 and audit["results"][0]["changes"]["decision"] == decision.pk
     assert staff_client.get(f"{API}/decisions/{decision.pk}").json()["reason"] == "ok"
+
+
+def test_decisions_are_listed_by_subject(staff, staff_client, organization):
+    first = decision_record(actor=staff, subject=organization, outcome="waitlist")
+    decision_record(actor=staff, subject=organization, outcome="accept", supersedes=first)
+
+    listed = staff_client.get(
+        f"{API}/decisions",
+        {"subject_type": "community.organization", "subject_id": organization.pk},
+    ).json()
+
+    assert [d["outcome"] for d in listed["results"]] == ["accept", "waitlist"]
+    assert listed["results"][0]["supersedes"] == first.pk
