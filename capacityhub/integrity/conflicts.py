@@ -224,16 +224,31 @@ def _connection_source(people: set[int], users: set[int], organizations: set[int
             status__in=[Connection.Status.ACCEPTED, Connection.Status.COMPLETED]
         )
         .filter(Q(created_at__gte=since) | Q(completed_at__gte=since))
-        .filter(Q(need__requester_id__in=everyone) | Q(provider_id__in=everyone))
-        .values_list("id", "need__requester_id", "provider_id")
+        .filter(
+            Q(need__requester_id__in=everyone)
+            | Q(provider_id__in=everyone)
+            | Q(need__organization_id__in=organizations)
+            | Q(provider_organization_id__in=organizations)
+        )
+        .values_list(
+            "id",
+            "need__requester_id",
+            "provider_id",
+            "need__organization_id",
+            "provider_organization_id",
+        )
     )
     reason = _("You worked together through the exchange in the last 12 months.")
     links = []
-    for connection_id, requester, provider in rows:
+    for connection_id, requester, provider, need_org, provider_org in rows:
         conflict = Conflict("connection", reason, f"connection:{connection_id}")
         for a, b in ((requester, provider), (provider, requester)):
             if a in people and b in users and a != b:
                 links.append(Link(a, (USER, b), conflict))
+        # A person on one side, an organization on the other (helped it, or was helped by it).
+        for person, organization in ((requester, provider_org), (provider, need_org)):
+            if person in people and organization in organizations:
+                links.append(Link(person, (ORGANIZATION, organization), conflict))
     return links
 
 

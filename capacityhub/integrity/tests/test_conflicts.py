@@ -69,6 +69,16 @@ def test_a_connection_in_the_last_year_is_a_conflict(owner, other):
     assert kinds(conflict_check(person=owner, subject=other)) == {"connection"}
 
 
+def test_helping_an_organization_through_the_exchange_is_a_conflict_about_it(other, organization):
+    ConnectionFactory(
+        need=NeedFactory(requester=UserFactory(), organization=organization),
+        provider=other,
+        status="accepted",
+    )
+
+    assert kinds(conflict_check(person=other, subject=organization)) == {"connection"}
+
+
 def test_an_old_or_declined_connection_is_not_a_conflict(owner, other):
     old = ConnectionFactory(need=NeedFactory(requester=owner), provider=other, status="completed")
     long_ago = timezone.now() - dt.timedelta(days=400)
