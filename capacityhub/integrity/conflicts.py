@@ -134,6 +134,18 @@ def conflicted_pairs(people: Sequence, subjects: Sequence) -> set[tuple[int, int
 
 # -- built-in sources ------------------------------------------------------------------------
 
+# Django prepares every value of an IN list one by one: past a few hundred ids it is cheaper to
+# read the (small, filtered) table and keep the rows that matter in Python, which every source
+# does anyway.
+LARGE_IN = 300
+
+
+EVERY_ROW = Q(pk__isnull=False)  # not Q(): an empty Q vanishes from an OR and narrows it
+
+
+def _among(field: str, ids: set[int]) -> Q:
+    return Q(**{f"{field}__in": ids}) if len(ids) <= LARGE_IN else EVERY_ROW
+
 
 def _self_source(people: set[int], users: set[int], organizations: set[int]) -> list[Link]:
     conflict = Conflict("self", _("This is about you."), "self")
@@ -145,28 +157,32 @@ def _same_organization_source(
 ) -> list[Link]:
     from capacityhub.community.models import Membership
 
-    rows = Membership.objects.filter(user_id__in=people | users).values_list(
+    rows = Membership.objects.filter(_among("user_id", people | users)).values_list(
         "id", "user_id", "organization_id", "organization__name"
     )
     orgs_of: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)
+    members_of: dict[int, set[int]] = defaultdict(set)
     for membership_id, user_id, organization_id, name in rows:
         orgs_of[user_id][organization_id] = (membership_id, name)
+        if user_id in users:
+            members_of[organization_id].add(user_id)
     links = []
+    # Walk from each person's organizations to their members: the work grows with the
+    # conflicts found, not with people × parties. One Conflict per membership.
     for person in people:
-        mine = orgs_of.get(person, {})
-        for organization_id in organizations & set(mine):
-            membership_id, name = mine[organization_id]
-            links.append(_org_link(person, (ORGANIZATION, organization_id), membership_id, name))
-        for user_id in users - {person}:
-            for organization_id in set(mine) & set(orgs_of.get(user_id, {})):
-                membership_id, name = mine[organization_id]
-                links.append(_org_link(person, (USER, user_id), membership_id, name))
+        for organization_id, (membership_id, name) in orgs_of.get(person, {}).items():
+            conflict = _org_conflict(membership_id, name)
+            if organization_id in organizations:
+                links.append(Link(person, (ORGANIZATION, organization_id), conflict))
+            for user_id in members_of.get(organization_id, ()):
+                if user_id != person:
+                    links.append(Link(person, (USER, user_id), conflict))
     return links
 
 
-def _org_link(person: int, party: Party, membership_id: int, name: str) -> Link:
+def _org_conflict(membership_id: int, name: str) -> Conflict:
     reason = _("You belong to the same organization (%(name)s).") % {"name": name}
-    return Link(person, party, Conflict("same_organization", reason, f"membership:{membership_id}"))
+    return Conflict("same_organization", reason, f"membership:{membership_id}")
 
 
 def _interest_source(people: set[int], users: set[int], organizations: set[int]) -> list[Link]:
@@ -183,9 +199,8 @@ def _interest_source(people: set[int], users: set[int], organizations: set[int])
         Interest.objects.filter(withdrawn_at__isnull=True)
         .filter(current)
         .filter(
-            Q(declarant_id__in=people, person_id__in=users)
-            | Q(declarant_id__in=people, organization_id__in=organizations)
-            | Q(declarant_id__in=users, person_id__in=people)
+            (_among("declarant_id", people) & (_among("person_id", users) | _org_q(organizations)))
+            | (_among("declarant_id", users) & _among("person_id", people))
         )
         .values_list("id", "kind", "declarant_id", "person_id", "organization_id")
     )
@@ -199,6 +214,10 @@ def _interest_source(people: set[int], users: set[int], organizations: set[int])
         if declarant in users and person in people:
             links.append(Link(person, (USER, declarant), conflict))
     return links
+
+
+def _org_q(organizations: set[int]) -> Q:
+    return _among("organization_id", organizations)
 
 
 def _interest_reason(kind: str):
@@ -225,10 +244,10 @@ def _connection_source(people: set[int], users: set[int], organizations: set[int
         )
         .filter(Q(created_at__gte=since) | Q(completed_at__gte=since))
         .filter(
-            Q(need__requester_id__in=everyone)
-            | Q(provider_id__in=everyone)
-            | Q(need__organization_id__in=organizations)
-            | Q(provider_organization_id__in=organizations)
+            _among("need__requester_id", everyone)
+            | _among("provider_id", everyone)
+            | _among("need__organization_id", organizations)
+            | _among("provider_organization_id", organizations)
         )
         .values_list(
             "id",
@@ -259,20 +278,23 @@ def _coauthor_source(people: set[int], users: set[int], organizations: set[int])
 
     through = Resource.authors.through
     rows = through.objects.filter(
-        resource_id__in=through.objects.filter(user_id__in=people).values("resource_id"),
-        user_id__in=users,
+        _among("user_id", users),
+        resource_id__in=through.objects.filter(_among("user_id", people)).values("resource_id"),
     ).values_list("resource_id", "user_id")
     authors_by_resource: dict[int, set[int]] = defaultdict(set)
     for resource_id, user_id in rows:
-        authors_by_resource[resource_id].add(user_id)
+        if user_id in users:
+            authors_by_resource[resource_id].add(user_id)
     if not authors_by_resource:
         return []
     mine = through.objects.filter(
-        resource_id__in=list(authors_by_resource), user_id__in=people
+        _among("resource_id", set(authors_by_resource)), _among("user_id", people)
     ).values_list("resource_id", "user_id")
     reason = _("You wrote a resource together.")
     links = []
     for resource_id, person in mine:
+        if person not in people or resource_id not in authors_by_resource:
+            continue
         conflict = Conflict("coauthor", reason, f"resource:{resource_id}")
         for other in authors_by_resource[resource_id] - {person}:
             links.append(Link(person, (USER, other), conflict))
