@@ -42,3 +42,24 @@ class ResponseAdmin(admin.ModelAdmin):
     raw_id_fields = ("version", "respondent")
     readonly_fields = ("version", "respondent", "answers", "submitted_at")
     inlines = [ResponseFileInline]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ("key", "kind", "required", "version", "position")
+    list_filter = ("kind",)
+    search_fields = ("key",)
+    raw_id_fields = ("version",)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # questions change through the builder, which versions the form
+
+
+@admin.register(ResponseFile)
+class ResponseFileAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "question_key", "content_type", "size", "created_at")
+    raw_id_fields = ("response",)
+    exclude = ("file",)  # the admin would link to it; downloads go through the checked view
+
+    def has_change_permission(self, request, obj=None):
+        return False
