@@ -5,7 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -141,15 +141,24 @@ class CallIn(Input):
     reviewers: Annotated[list[Text(150)], Field(max_length=500)] = []
 
 
+def _known(model, pk: int | None, field: str):
+    """The row a body field names; an unknown id is bad input naming the field (422)."""
+    if pk is None:
+        return None
+    found = model.objects.filter(pk=pk).first()
+    if found is None:
+        messages = {"form": _("No such form."), "organization": _("No such organization.")}
+        raise ValidationError({field: messages[field]})
+    return found
+
+
 @router.post("/calls", response={201: CallOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_call(request: HttpRequest, payload: CallIn):
     """Staff (or the managers of `organization`) open a call; dates must carry a zone."""
     fields = payload.model_dump(exclude={"form", "organization", "criteria", "reviewers"})
     fields["currency"] = fields["currency"] or ""
-    fields["form"] = get_object_or_404(Form, pk=payload.form) if payload.form else None
-    organization = (
-        get_object_or_404(Organization, pk=payload.organization) if payload.organization else None
-    )
+    fields["form"] = _known(Form, payload.form, "form")
+    organization = _known(Organization, payload.organization, "organization")
     reviewers = list(User.objects.filter(username__in=payload.reviewers, is_active=True))
     call = call_create(
         actor=request.user,
@@ -224,9 +233,7 @@ def save_application(request: HttpRequest, call_id: ObjectId, payload: Applicati
     application, or an answer that breaks a question's rule: 422, nothing saved. Files are
     uploaded through the page."""
     call = call_get_visible(user=request.user, pk=call_id)
-    organization = (
-        get_object_or_404(Organization, pk=payload.organization) if payload.organization else None
-    )
+    organization = _known(Organization, payload.organization, "organization")
     application = application_save(
         actor=request.user,
         call=call,
