@@ -232,3 +232,33 @@ def current_decisions(applications) -> dict[int, Any]:
         superseded_by__isnull=True,
     ).order_by("decided_at", "id")
     return {int(d.subject_id): d for d in found}
+
+
+def screening_rows(*, call: Call, now=None) -> list[tuple[Application, list[str]]]:
+    """Submitted applications with what they miss of the call's checkable rules; a fixed
+    number of queries (profiles, languages and organizations prefetched)."""
+    from capacityhub.core.regions import region_of
+
+    from .eligibility import Facts, Rules, problems
+
+    now = now or timezone.now()
+    rules = Rules(
+        frozenset(call.eligible_regions),
+        frozenset(call.eligible_languages),
+        frozenset(call.eligible_organization_kinds),
+        call.minimum_account_age_days,
+    )
+    rows = []
+    for application in applications_for_screening(call=call).prefetch_related(
+        "applicant__profile__languages"
+    ):
+        profile = getattr(application.applicant, "profile", None)
+        spoken = {pl.language for pl in profile.languages.all()} if profile else set()
+        facts = Facts(
+            region=region_of(getattr(profile, "country", "")) or "",
+            languages=frozenset(spoken | {application.language}),
+            organization_kind=application.organization.kind if application.organization else "",
+            account_age_days=(now - application.applicant.date_joined).days,
+        )
+        rows.append((application, problems(rules, facts)))
+    return rows

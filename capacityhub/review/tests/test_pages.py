@@ -205,3 +205,16 @@ def test_staff_create_a_call_through_the_page(staff_client, reviewers):
 
 def test_other_members_cannot_create_calls(other_client):
     assert other_client.get(reverse("web:review-call-create")).status_code == 403
+
+
+def test_the_screening_page_shows_unmet_rules_in_bounded_queries(
+    call, staff_client, django_assert_max_num_queries
+):
+    Call.objects.filter(pk=call.pk).update(eligible_regions=["lac"], minimum_account_age_days=30)
+    for n in range(6):
+        submitted(call, UserFactory(username=f"s{n}"))
+    with django_assert_max_num_queries(15):
+        response = staff_client.get(reverse("web:review-screening", args=[call.pk]))
+    content = response.content.decode()
+    assert content.count("Region not among the call") == 6
+    assert "days old; the call asks for 30" in content

@@ -15,10 +15,10 @@ from capacityhub.community.models import User
 from capacityhub.forms.models import Form
 from capacityhub.review.reports import call_ranking, fairness_report
 from capacityhub.review.selectors import (
-    applications_for_screening,
     call_can_manage,
     calls_managed,
     current_decisions,
+    screening_rows,
 )
 from capacityhub.review.services import (
     application_decide,
@@ -159,11 +159,10 @@ def call_edit(request, pk: int | None = None):
 @login_required
 def screening(request, pk: int):
     call = _managed_call(request, pk)
-    applications = applications_for_screening(call=call)
     return render(
         request,
         "web/review/screening.html",
-        {"call": call, "applications": applications, "language": reader_language()},
+        {"call": call, "rows": screening_rows(call=call), "language": reader_language()},
     )
 
 
