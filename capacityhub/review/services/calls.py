@@ -76,6 +76,14 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def _check_form(actor, call: Call) -> None:
+    """A manager may only attach a form their organization owns (staff: any form)."""
+    if call.form_id is None or actor.is_staff:
+        return
+    if call.form.owner_organization_id != call.owner_organization_id:
+        raise ValidationError({"form": _("Use a form of your own organization.")})
+
+
 def _check_call(call: Call) -> None:
     errors = {}
     for name in ("opens_at", "closes_at", "decisions_by"):
@@ -143,6 +151,7 @@ def call_create(
     if unknown:
         raise ValidationError({sorted(unknown)[0]: _("This field cannot be set.")})
     call = Call(created_by=actor, owner_organization=owner_organization, **_clean(dict(fields)))
+    _check_form(actor, call)
     _check_call(call)
     call.save()
     _criteria(call, criteria)
@@ -169,6 +178,7 @@ def call_update(
     before = {name: str(getattr(call, name)) for name in fields}
     for name, value in _clean(dict(fields)).items():
         setattr(call, name, value)
+    _check_form(actor, call)
     _check_call(call)
     call.save()
     if criteria is not None:

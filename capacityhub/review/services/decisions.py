@@ -112,6 +112,8 @@ def application_decide(
         left = _seats_left(call, application)
         if left is not None and left <= 0:
             raise ValidationError({"outcome": _("Every seat is taken; waitlist instead.")})
+        if application.status != Status.ACCEPTED and not _budget_allows(call, application):
+            raise ValidationError({"outcome": _("The budget left is too small; waitlist instead.")})
     decision = decision_record(
         actor=actor, subject=application, outcome=outcome, reason=reason, supersedes=supersedes
     )
