@@ -39,7 +39,7 @@ def test_a_manager_builds_a_bilingual_form_and_previews_it_in_spanish(page, kano
     expect(page.get_by_role("status")).to_have_text("The form is saved.")
     expect(page.get_by_role("heading", level=1)).to_have_text("Conference scholarship")
     expect(page.locator("table tbody tr")).to_have_count(1)
-    page.get_by_role("link", name="Spanish").click()
+    page.get_by_role("link", name="español").click()
     preview = page.get_by_role("region", name="Beca para la conferencia")
     expect(preview).to_contain_text("¿Por qué quiere asistir? (required)")
     form = Form.objects.get()

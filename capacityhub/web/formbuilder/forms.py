@@ -58,6 +58,13 @@ CHOICES_HELP = _(
 
 
 class QuestionRowForm(forms.Form):
+    order = forms.IntegerField(
+        label=_("Order"),
+        required=False,
+        min_value=0,
+        max_value=10000,
+        help_text=_("Questions are shown from the lowest number; rules may only look back."),
+    )
     key = forms.CharField(
         label=_("Key"),
         max_length=64,
@@ -136,6 +143,7 @@ class QuestionRowForm(forms.Form):
     def initial_for(question) -> dict[str, Any]:
         validation = question.validation or {}
         initial = {
+            "order": question.position,
             "key": question.key,
             "kind": question.kind,
             "required": question.required,

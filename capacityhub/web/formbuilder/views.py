@@ -93,6 +93,10 @@ def _save_questions(request, title_form, formset, save):
     if not (title_form.is_valid() and formset.is_valid()):
         return None
     rows = [row for row in formset.forms if row.cleaned_data and not row.is_blank()]
+    # A stable sort: rows without a number keep their place after the numbered ones.
+    rows.sort(
+        key=lambda row: (row.cleaned_data.get("order") is None, row.cleaned_data.get("order") or 0)
+    )
     try:
         return save(title_form.title(), [row.question() for row in rows])
     except ValidationError as error:

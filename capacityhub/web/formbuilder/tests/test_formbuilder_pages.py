@@ -203,3 +203,18 @@ def test_a_private_file_is_served_only_to_those_allowed(
     assert other_client.get(url).status_code == 403
     assert client.get(url).status_code == 302
     assert owner_client.get(reverse("web:formbuilder-file", args=[999999])).status_code == 404
+
+
+def test_questions_are_reordered_by_their_order_numbers(staff_client, form):
+    data = {
+        "title_en": "Grant",
+        **management(2, 2),
+        **row(0, order="2", key="name", kind="short_text", label_en="Name"),
+        **row(1, order="1", key="motive", kind="long_text", label_en="Why?"),
+    }
+
+    response = staff_client.post(reverse("web:formbuilder-edit", args=[form.pk]), data)
+
+    assert response.status_code == 302
+    keys = [q.key for q in form_current_version(form).questions.all()]
+    assert keys == ["motive", "name"]
