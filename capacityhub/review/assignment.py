@@ -64,16 +64,35 @@ def assign_reviewers(
 
 
 def _pair_arcs(apps, people, conflicts):
-    tails, heads, costs = [], [], []
+    """Every allowed (application, reviewer) pair with its cost, built as NumPy masks."""
+    app_index = {app.id: ai for ai, app in enumerate(apps)}
+    person_index = {person.id: ri for ri, person in enumerate(people)}
+    allowed = np.ones((len(apps), len(people)), dtype=bool)
     for ai, app in enumerate(apps):
-        for ri, person in enumerate(people):
-            if person.id in app.excluded or (person.id, app.id) in conflicts:
-                continue
-            tails.append(ai)
-            heads.append(ri)
-            reads = not app.language or app.language in person.languages
-            costs.append(0 if reads else LANGUAGE_MISMATCH_COST)
-    return np.array(tails, dtype=np.int64), np.array(heads, dtype=np.int64), costs
+        for person_id in app.excluded:
+            if person_id in person_index:
+                allowed[ai, person_index[person_id]] = False
+    for person_id, app_id in conflicts:
+        if person_id in person_index and app_id in app_index:
+            allowed[app_index[app_id], person_index[person_id]] = False
+    reads = _reads(apps, people)
+    tails, heads = np.nonzero(allowed)
+    costs = np.where(reads[tails, heads], 0, LANGUAGE_MISMATCH_COST)
+    return tails.astype(np.int64), heads.astype(np.int64), costs
+
+
+def _reads(apps, people) -> np.ndarray:
+    """reads[a, r]: reviewer r reads application a's language (or it names none)."""
+    languages = sorted({app.language for app in apps if app.language})
+    column = {code: i for i, code in enumerate(languages)}
+    knows = np.zeros((len(people), len(languages) + 1), dtype=bool)
+    knows[:, len(languages)] = True  # the "no language given" column: everyone reads it
+    for ri, person in enumerate(people):
+        for code in person.languages:
+            if code in column:
+                knows[ri, column[code]] = True
+    app_columns = np.array([column.get(app.language, len(languages)) for app in apps])
+    return knows[:, app_columns].T
 
 
 def _check_each_application(apps, tails, people_count):
@@ -93,7 +112,7 @@ def _solve(apps, people, pair_tails, pair_heads, pair_costs):
     tails = [np.full(n_apps, source), pair_tails]
     heads = [np.arange(n_apps), pair_heads + n_apps]
     caps = [np.array([app.needed for app in apps]), np.ones(len(pair_tails), dtype=np.int64)]
-    costs = [np.zeros(n_apps, dtype=np.int64), np.array(pair_costs, dtype=np.int64)]
+    costs = [np.zeros(n_apps, dtype=np.int64), np.asarray(pair_costs, dtype=np.int64)]
     for ri, person in enumerate(people):
         steps = np.arange(person.current_load, person.current_load + fair_share + 1)
         tails += [np.full(len(steps) + 1, n_apps + ri)]
