@@ -142,6 +142,8 @@ CALL_BODY = {
 API_ROWS = [
     Row("POST /calls", "post", lambda world: f"{API}/calls",
         lambda world, user: CALL_BODY, STAFF_ONLY),
+    Row("PATCH /calls/{call_id}", "patch", _api("/calls/{c}", c="review_fresh"),
+        lambda world, user: {"seats": 5}, STAFF_ONLY),
     Row("PUT /calls/{call_id}/application", "put", _api("/calls/{c}/application", c="review_fresh"),
         lambda world, user: {"answers": {"motivation": "Yes"}, "submit": True}, EVERYONE),
     Row("POST /applications/{application_id}/withdraw", "post",

@@ -25,6 +25,7 @@ from capacityhub.review.selectors import (
     call_get_visible,
     calls_open,
     reviewer_queue,
+    screening_rows,
 )
 from capacityhub.review.services import (
     application_decide,
@@ -34,6 +35,7 @@ from capacityhub.review.services import (
     assignment_reassign,
     assignments_run,
     call_create,
+    call_update,
     offer_respond,
     review_save,
 )
@@ -168,6 +170,72 @@ def create_call(request: HttpRequest, payload: CallIn):
         **fields,
     )
     return Status(201, _call_out(call, criteria=True))
+
+
+class CallPatch(Input):
+    """Only the fields sent change. The rubric (`criteria`) is fixed once a review was
+    submitted (422); `reviewers` replaces the list."""
+
+    kind: Literal[tuple(CallKind.values)] | None = None
+    title: Texts | None = None
+    purpose: Texts | None = None
+    opens_at: datetime | None = None
+    closes_at: datetime | None = None
+    decisions_by: datetime | None = None
+    seats: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    budget: Money | None = None
+    currency: Annotated[str, Field(pattern=r"^[A-Za-z]{3}$")] | None = None
+    reviews_per_application: Annotated[int, Field(ge=2, le=20)] | None = None
+    blind: bool | None = None
+    applicants_see_comments: bool | None = None
+    criteria: Annotated[list[CriterionIn], Field(min_length=1, max_length=30)] | None = None
+    reviewers: Annotated[list[Text(150)], Field(max_length=500)] | None = None
+
+
+NOT_NULL = {"kind", "title", "purpose", "opens_at", "closes_at", "decisions_by",
+            "reviews_per_application", "blind", "applicants_see_comments", "currency"}  # fmt: skip
+
+
+@router.patch("/calls/{call_id}", response={200: CallOut, **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH)
+def update_call(request: HttpRequest, call_id: ObjectId, payload: CallPatch):
+    """Staff and the managers of the call's organization."""
+    call = get_object_or_404(Call.objects.select_related("owner_organization"), pk=call_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"criteria", "reviewers"})
+    nulls = sorted(k for k, v in changes.items() if v is None and k in NOT_NULL)
+    if nulls:
+        raise ValidationError({nulls[0]: _("This field cannot be empty.")})
+    reviewers = None
+    if payload.reviewers is not None:
+        reviewers = list(User.objects.filter(username__in=payload.reviewers, is_active=True))
+    criteria = [c.model_dump() for c in payload.criteria] if payload.criteria else None
+    call = call_update(
+        actor=request.user, call=call, criteria=criteria, reviewers=reviewers, **changes
+    )
+    return _call_out(call, criteria=True)
+
+
+class ScreeningRowOut(Schema):
+    id: int
+    status: str
+    language: str
+    submitted_at: datetime | None
+    unmet_rules: list[str]
+
+
+@router.get(
+    "/calls/{call_id}/applications",
+    response={200: list[ScreeningRowOut], **DETAIL_ERRORS, 403: DETAIL_ERRORS[401]},
+    auth=WRITE_AUTH,
+)
+def call_applications(request: HttpRequest, call_id: ObjectId):
+    """The screening queue (call managers): every submitted application, with the call's
+    checkable eligibility rules it does not meet."""
+    call = _managed(request, call_id)
+    return [
+        {"id": a.pk, "status": a.status, "language": a.language,
+         "submitted_at": a.submitted_at, "unmet_rules": problems}
+        for a, problems in screening_rows(call=call)
+    ]  # fmt: skip
 
 
 class ApplicationOut(Schema):

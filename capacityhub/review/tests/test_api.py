@@ -157,3 +157,23 @@ def test_staff_create_a_call_and_bad_dates_are_422(staff):
     assert response.status_code == 422 and not Call.objects.exists()
     body["closes_at"] = "2026-02-01T00:00:00Z"
     assert _send(_client(staff), "post", "/calls", body).status_code == 201
+
+
+def test_staff_edit_a_call_and_others_cannot(call, staff, other):
+    body = {"seats": 5, "title": {"en": "New title", "es": "Nuevo título"}}
+    assert _send(_client(other), "patch", f"/calls/{call.pk}", body).status_code == 403
+    response = _send(_client(staff), "patch", f"/calls/{call.pk}", body)
+    assert response.status_code == 200, response.json()
+    call.refresh_from_db()
+    assert call.seats == 5 and call.title["es"] == "Nuevo título"
+    assert _send(_client(staff), "patch", f"/calls/{call.pk}", {"title": None}).status_code == 422
+
+
+def test_the_screening_queue_lists_unmet_rules_for_managers_only(call, applicant, staff, other):
+    from .helpers import submitted
+
+    Call.objects.filter(pk=call.pk).update(eligible_regions=["lac"])
+    submitted(call, applicant)
+    rows = _client(staff).get(f"{API}/calls/{call.pk}/applications").json()
+    assert rows[0]["unmet_rules"] == ["Region not among the call's regions."]
+    assert _client(other).get(f"{API}/calls/{call.pk}/applications").status_code == 403
