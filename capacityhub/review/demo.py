@@ -45,8 +45,8 @@ DECLINE_REASONS = [
 def _people():
     from capacityhub.community.models import User
 
-    users = list(User.objects.filter(is_active=True).order_by("id")[:80])
-    staff = next((u for u in users if u.is_staff), None)
+    users = list(User.objects.filter(is_active=True, is_staff=False).order_by("id")[:80])
+    staff = User.objects.filter(is_active=True, is_staff=True).order_by("id").first()
     return users, staff
 
 
