@@ -41,6 +41,12 @@ def _fresh_cache():
     taxonomy_cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Uploaded answers (forms.ResponseFile) go to a temporary folder, never the checkout."""
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
+
+
 @pytest.fixture
 def owner(db):
     return UserFactory(username="owner")

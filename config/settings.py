@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "capacityhub.knowledge",
     "capacityhub.learning",
     "capacityhub.events",
+    "capacityhub.forms",
+    "capacityhub.integrity",
+    "capacityhub.review",
     "capacityhub.demo",
 ]
 
@@ -220,6 +223,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Uploaded answers to forms (e.g. application documents) live outside any public URL space and
+# are served only through permission-checked views (capacityhub.forms.storage).
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

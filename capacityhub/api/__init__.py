@@ -17,7 +17,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from capacityhub.core.ratelimit import RateLimited
 
-from . import events, exchange, knowledge, learning, search, taxonomy
+from . import events, exchange, forms, integrity, knowledge, learning, review, search, taxonomy
 from .community import me_router, organizations_router, people_router
 from .core.schemas import WRITE_AUTH
 
@@ -148,3 +148,6 @@ api.add_router("", knowledge.opendata_router)
 api.add_router("", knowledge.resources_router)
 api.add_router("", learning.router)
 api.add_router("", events.router)
+api.add_router("", review.router)
+api.add_router("", forms.router)
+api.add_router("", integrity.router)

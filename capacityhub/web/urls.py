@@ -3,8 +3,11 @@ from .core import home
 from .events import events
 from .exchange import connections, matching, needs, offers
 from .exchange import map as capacity_map
+from .forms import views as form_views
+from .integrity import views as integrity_views
 from .knowledge import opendata, resources
 from .learning import courses
+from .review import urls as review_urls
 from .search import search
 from .taxonomy import capacities
 
@@ -25,4 +28,7 @@ urlpatterns = [
     *courses.urlpatterns,
     *events.urlpatterns,
     *opendata.urlpatterns,
+    *form_views.urlpatterns,
+    *integrity_views.urlpatterns,
+    *review_urls.urlpatterns,
 ]

@@ -1,0 +1,1 @@
+"""Pages of the selection workflow (calls, applications, review, decisions)."""
