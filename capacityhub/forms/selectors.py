@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 
+from capacityhub.community.selectors import can_act_for
+
 from .models import Form, FormVersion, Response, ResponseFile
 
 # Other apps (review) add rules such as "an assigned, non-conflicted reviewer of the
@@ -31,9 +33,7 @@ def form_can_edit(*, form: Form, user) -> bool:
         return True
     if form.owner_organization_id is None:
         return False
-    from capacityhub.community.selectors import organization_can_edit
-
-    return organization_can_edit(organization=form.owner_organization, user=user)
+    return can_act_for(user, organization=form.owner_organization)
 
 
 def form_list(*, user) -> QuerySet[Form]:

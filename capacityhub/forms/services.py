@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.audit import audit_log
 from capacityhub.core.permissions import require_member
 
@@ -49,9 +50,7 @@ def _require_builder(actor, organization) -> None:
         return
     if organization is None:
         raise PermissionDenied(_("Only staff can build a form without an organization."))
-    from capacityhub.community.selectors import organization_can_edit
-
-    if not organization_can_edit(organization=organization, user=actor):
+    if not can_act_for(actor, organization=organization):
         raise PermissionDenied(_("Only this organization's managers and staff can build forms."))
 
 

@@ -31,8 +31,8 @@ from capacityhub.forms.services import (
 )
 from capacityhub.forms.validation import KINDS
 
-from ..pagination import page_out, paginate
-from ..schemas import (
+from ..core.pagination import page_out, paginate
+from ..core.schemas import (
     DETAIL_ERRORS,
     OBJECT_WRITE_ERRORS,
     READ_ERRORS,

@@ -23,8 +23,8 @@ from capacityhub.integrity.selectors import (
 )
 from capacityhub.integrity.services import interest_declare, interest_withdraw
 
-from ..pagination import page_out, paginate
-from ..schemas import (
+from ..core.pagination import page_out, paginate
+from ..core.schemas import (
     DETAIL_ERRORS,
     OBJECT_WRITE_ERRORS,
     READ_ERRORS,

@@ -40,11 +40,11 @@ from capacityhub.review.services import (
     review_save,
 )
 
-from ..pagination import page_out, paginate
-from ..people import READ
-from ..schemas import (
+from ..core.pagination import page_out, paginate
+from ..core.schemas import (
     DETAIL_ERRORS,
     OBJECT_WRITE_ERRORS,
+    READ,
     READ_ERRORS,
     WRITE_AUTH,
     WRITE_ERRORS,

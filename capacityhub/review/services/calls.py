@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import OrganizationKind
-from capacityhub.community.selectors import organization_can_edit
+from capacityhub.community.selectors import can_act_for
 from capacityhub.core.audit import audit_log
 from capacityhub.core.languages import is_language
 from capacityhub.core.permissions import require_member
@@ -143,8 +143,7 @@ def call_create(
     """Create a call; staff for any, a manager for their organization's."""
     require_member(actor)
     if not actor.is_staff and not (
-        owner_organization is not None
-        and organization_can_edit(organization=owner_organization, user=actor)
+        owner_organization is not None and can_act_for(actor, organization=owner_organization)
     ):
         raise PermissionDenied(_("Only staff and organization managers can open calls."))
     unknown = set(fields) - set(EDITABLE)

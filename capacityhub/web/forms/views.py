@@ -33,7 +33,7 @@ from capacityhub.forms.services import (
     form_import_xlsform,
     form_update,
 )
-from capacityhub.web.forms import add_service_errors
+from capacityhub.web.core.forms import add_service_errors
 
 from .forms import (
     FormTitleForm,

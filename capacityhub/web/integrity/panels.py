@@ -3,7 +3,7 @@ may) the form builder and the oversight pages. Shown to the person themself only
 
 from capacityhub.forms.selectors import may_build_forms
 from capacityhub.integrity.selectors import can_oversee
-from capacityhub.web import panels
+from capacityhub.web.core import panels
 
 
 def own_profile_panel(request, view):

@@ -26,12 +26,9 @@ from capacityhub.integrity.selectors import (
     interest_list_for,
 )
 from capacityhub.integrity.services import interest_declare, interest_withdraw
-from capacityhub.web.forms import add_service_errors
+from capacityhub.web.core.forms import add_service_errors
 
 from .forms import AuditFilterForm, InterestForm
-from .panels import register_panels
-
-register_panels()
 
 MAX_ID = 2**63 - 1
 PAGE_SIZE = 50

@@ -24,7 +24,7 @@ from capacityhub.review.selectors import (
     reviews_visible_to_applicant,
 )
 from capacityhub.review.services import application_save, application_withdraw, offer_respond
-from capacityhub.web.forms import add_service_errors
+from capacityhub.web.core.forms import add_service_errors
 from capacityhub.web.forms.rendering import answer_form, answers_for_display
 
 from .common import application_or_404, call_or_404, errors_to_messages, reader_language

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from capacityhub.review.selectors import application_for_reviewer, reviewer_queue
 from capacityhub.review.services import review_save
-from capacityhub.web.forms import add_service_errors
+from capacityhub.web.core.forms import add_service_errors
 from capacityhub.web.forms.rendering import answers_for_display
 
 from .common import assignment_or_404, reader_language

@@ -28,7 +28,7 @@ from capacityhub.review.services import (
     call_create,
     call_update,
 )
-from capacityhub.web.forms import add_service_errors
+from capacityhub.web.core.forms import add_service_errors
 
 from .common import (
     application_or_404,

@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from capacityhub.api.tests import API, error_fields
+from capacityhub.api.core.tests import API, error_fields
 from capacityhub.forms.models import Form
 from capacityhub.forms.selectors import form_current_version
 from capacityhub.forms.services import form_create, response_save

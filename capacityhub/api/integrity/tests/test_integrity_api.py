@@ -2,7 +2,7 @@
 
 import pytest
 
-from capacityhub.api.tests import API, bearer, error_fields
+from capacityhub.api.core.tests import API, bearer, error_fields
 from capacityhub.community.tests.factories import UserFactory
 from capacityhub.integrity.models import Interest
 from capacityhub.integrity.services import decision_record, interest_declare
