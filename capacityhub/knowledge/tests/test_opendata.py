@@ -241,9 +241,7 @@ def test_an_unknown_dump_is_not_found(db, url):
 
 @pytest.mark.django_db
 def test_the_resources_csv_download_does_not_let_a_title_run_as_a_formula(client):
-    ResourceFactory(
-        title="=cmd|' /C calc'!A0", summary="@SUM(1+1)", capacities=[CapacityFactory()]
-    )
+    ResourceFactory(title="=cmd|' /C calc'!A0", summary="@SUM(1+1)", capacities=[CapacityFactory()])
 
     response = client.get("/data/resources.csv")
 
