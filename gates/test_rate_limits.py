@@ -94,3 +94,53 @@ def test_the_api_documents_the_429(client):
     document = client.get(f"{API}/openapi.json").json()
 
     assert "429" in document["paths"][f"{API}/me/tokens"]["post"]["responses"]
+
+
+# The admin's door (issue 10: 50 wrong passwords on /admin/login/, none throttled) -----------------
+
+
+def test_the_admin_page_sends_anonymous_visitors_to_the_hubs_sign_in_keeping_next(db):
+    response = Client().get("/admin/", follow=True)
+
+    assert response.redirect_chain[-1][0] == "/accounts/login/?next=%2Fadmin%2F"
+    assert response.status_code == 200
+
+
+def test_posting_passwords_to_the_admin_login_never_signs_anyone_in(staff):
+    staff.set_password("pass-word-1234")
+    staff.save()
+    client = Client()
+
+    answers = [
+        client.post("/admin/login/?next=/admin/", {"username": "staff", "password": "wrong"})
+        for _attempt in range(50)
+    ]
+    right = client.post("/admin/login/", {"username": "staff", "password": "pass-word-1234"})
+
+    assert {answer.status_code for answer in answers} == {302}
+    assert right.status_code == 302
+    assert right["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_admin_passwords_through_the_hubs_sign_in_are_throttled(staff):
+    client = Client()
+    login = client.get("/admin/login/?next=/admin/")["Location"]
+
+    answers = [client.post(login, {"login": "staff", "password": "wrong"}) for _ in range(50)]
+
+    def refused(answer) -> bool:
+        return answer.status_code == 429 or TOO_MANY_LOGINS in answer.content.decode()
+
+    assert not any(refused(answer) for answer in answers[:5])
+    assert all(refused(answer) for answer in answers[5:])
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_signed_in_at_the_hub_reach_the_admin_and_others_are_refused(
+    staff_client, owner_client
+):
+    assert staff_client.get("/admin/login/?next=/admin/")["Location"] == "/admin/"
+    assert staff_client.get("/admin/").status_code == 200
+    assert owner_client.get("/admin/login/?next=/admin/").status_code == 403
+    assert staff_client.get("/admin/login/?next=https://evil.example/")["Location"] == "/admin/"
