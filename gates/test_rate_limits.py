@@ -6,12 +6,16 @@ POST /api/v1/me/tokens share one count per person.
 """
 
 import pytest
+from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.conf import settings
-from django.test import Client
+from django.core.cache.backends.db import DatabaseCache
+from django.core.management import call_command
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from capacityhub.community.models import ApiToken, User
 from capacityhub.community.services import TOKENS_PER_HOUR, api_token_create
+from capacityhub.core import ratelimit
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +148,40 @@ def test_staff_signed_in_at_the_hub_reach_the_admin_and_others_are_refused(
     assert staff_client.get("/admin/").status_code == 200
     assert owner_client.get("/admin/login/?next=/admin/").status_code == 403
     assert staff_client.get("/admin/login/?next=https://evil.example/")["Location"] == "/admin/"
+
+
+# One count for every worker (issue 10: limits were per process without Redis) ---------------------
+
+
+@pytest.fixture
+def two_workers(db):
+    """Two app processes' caches as production builds them without REDIS_URL: separate cache
+    objects on the same database table."""
+    shared = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": settings.CACHE_TABLE,
+    }
+    with override_settings(CACHES={"default": shared}):
+        call_command("createcachetable", verbosity=0)
+    return [DatabaseCache(settings.CACHE_TABLE, {}) for _worker in range(2)]
+
+
+def test_a_limit_counts_the_attempts_of_every_worker(two_workers, monkeypatch):
+    answers = []
+    for attempt in range(4):
+        monkeypatch.setattr(ratelimit, "cache", two_workers[attempt % 2])
+        answers.append(ratelimit.hit("tokens:1", limit=3, period=3600))
+
+    assert answers == [True, True, True, False]
+
+
+def test_failed_sign_ins_on_different_workers_add_up(owner, two_workers, monkeypatch):
+    client = Client()
+    for attempt in range(5):
+        monkeypatch.setattr(allauth_ratelimit, "cache", two_workers[attempt % 2])
+        assert TOO_MANY_LOGINS not in _sign_in(client, "wrong").content.decode()
+
+    monkeypatch.setattr(allauth_ratelimit, "cache", two_workers[1])
+    right_too_late = _sign_in(Client(), "pass-word-1234")
+
+    assert TOO_MANY_LOGINS in right_too_late.content.decode()
