@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "capacityhub.core.middleware.UserLanguageMiddleware",
     "capacityhub.core.middleware.SecurityHeadersMiddleware",
+    "capacityhub.core.middleware.BodySizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",

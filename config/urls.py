@@ -14,3 +14,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("capacityhub.web.urls")),
 ]
+
+handler400 = "capacityhub.web.errors.bad_request"

@@ -6,7 +6,7 @@ JSON: `{"detail": …}`, plus `errors: [{field, message}]` for invalid input (42
 conflicts (409) and too many attempts (429, with `Retry-After`).
 """
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from capacityhub.core.middleware import too_large
 from capacityhub.core.ratelimit import RateLimited
 
 from .me import me_router
@@ -128,6 +129,12 @@ def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRes
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _error_response(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    # Mostly answered before the API by core.middleware.BodySizeMiddleware; this catches the rest.
+    return too_large(request)
 
 
 @api.exception_handler(IntegrityError)
