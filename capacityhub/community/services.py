@@ -357,6 +357,21 @@ def api_token_revoke(*, actor, token: ApiToken) -> None:
         audit_log(actor=actor, action="api_token.revoke", target=token)
 
 
+def api_tokens_revoke_all(*, user: User, reason: str) -> int:
+    """Revoke every active token of `user` (after a password change: a token stolen with the old
+    password must not outlive it). Returns how many were revoked."""
+    with transaction.atomic():
+        revoked = user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        if revoked:
+            audit_log(
+                actor=None,
+                action="api_token.revoke_all",
+                target=user,
+                changes={"reason": reason, "tokens": revoked},
+            )
+    return revoked
+
+
 def api_token_authenticate(key: str) -> User | None:
     token = (
         ApiToken.objects.select_related("user")
