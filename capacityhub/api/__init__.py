@@ -19,6 +19,7 @@ from capacityhub.core.middleware import too_large
 from capacityhub.core.ratelimit import RateLimited
 
 from .me import me_router
+from .openapi import describe_errors
 from .organizations import organizations_router
 from .people import people_router
 from .schemas import WRITE_AUTH
@@ -26,6 +27,9 @@ from .taxonomy import router as taxonomy_router
 
 
 class CapacityHubAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return describe_errors(super().get_openapi_schema(**kwargs))
+
     def get_openapi_operation_id(self, operation) -> str:
         # Short, stable ids (`list_people`) for clients generated from the OpenAPI document.
         return operation.view_func.__name__
