@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "capacityhub.knowledge",
     "capacityhub.learning",
     "capacityhub.events",
+    # django-ninja's static files: the API docs page serves its pinned copy of Swagger UI.
+    "ninja",
 ]
 
 MIDDLEWARE = [

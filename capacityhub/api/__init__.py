@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -42,6 +42,8 @@ api = CapacityHubAPI(
     urls_namespace="api-1",
     auth=WRITE_AUTH,
     docs_url="/docs",
+    # Served from our static files (templates/ninja/swagger.html); no call to an outside validator.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 # Where ninja says where a value came from; clients only need the field's own path.
