@@ -8,9 +8,11 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from .panels import register_panels
+        from .personal_data import register_personal_data
         from .search import register_search_kinds
         from .suggestions import register_suggestions
 
         register_search_kinds()
         register_suggestions()
         register_panels()
+        register_personal_data()

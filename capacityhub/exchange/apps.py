@@ -7,4 +7,7 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the receivers that tell every process its matching index is stale.
+        from .personal_data import register_personal_data
         from .selectors import matching_index  # noqa: F401
+
+        register_personal_data()

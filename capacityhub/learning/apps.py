@@ -8,9 +8,11 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from .panels import register_panels
+        from .personal_data import register_personal_data
         from .search import register_course_kind
         from .suggestions import register_suggestions
 
         register_course_kind()
         register_suggestions()
         register_panels()
+        register_personal_data()

@@ -18,6 +18,7 @@ from capacityhub.community.selectors import (
     profile_list,
     profile_view,
 )
+from capacityhub.community.accounts import user_delete, user_export_data
 from capacityhub.community.services import (
     api_token_authenticate,
     api_token_create,
@@ -31,8 +32,6 @@ from capacityhub.community.services import (
     profile_set_capacities,
     profile_set_languages,
     profile_update,
-    user_delete,
-    user_export_data,
 )
 from capacityhub.community.tests.factories import MembershipFactory
 from capacityhub.core.models import AuditEntry
