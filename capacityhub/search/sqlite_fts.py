@@ -84,9 +84,11 @@ class SqliteFtsBackend(SearchBackend):
                     "LIMIT %s OFFSET %s) "
                     "SELECT kind, object_id, search_searchdocument.title, "
                     "snippet(search_fts, -1, char(2), char(3), '…', 24) FROM best "
-                    "JOIN search_fts ON search_fts.rowid = best.id "
-                    "JOIN search_searchdocument ON search_searchdocument.id = best.id "
-                    "WHERE search_fts MATCH %s ORDER BY best.rank, best.id",
+                    # CROSS JOIN keeps SQLite from matching every document with the words
+                    # first: it reads the page's few rows, then each one's snippet by rowid.
+                    "CROSS JOIN search_fts CROSS JOIN search_searchdocument "
+                    "WHERE search_fts.rowid = best.id AND search_searchdocument.id = best.id "
+                    "AND search_fts MATCH %s ORDER BY best.rank, best.id",
                     (match, *params, limit, offset, words),
                 )
                 rows = cursor.fetchall()
