@@ -11,6 +11,10 @@ from . import facet_tokens
 from .backends import Hit, SearchBackend, _documents, _grouped, render_snippet, terms
 from .backends import _where as compiled_where
 
+# Facets whose filter is an OR of many values (a capacity with its descendants): an OR of ~20
+# tokens costs FTS5 more than checking SearchFacet for the few documents the words and the
+# other facets' tokens leave, so these stay EXISTS clauses (benchmarks/RESULTS.md, issue 10).
+BROAD = {"capacity"}
 # Ranking weights per FTS column: title, body, facet tokens (which say nothing of relevance).
 RANK = "bm25(search_fts, 10.0, 1.0, 0.0)"
 
@@ -19,12 +23,19 @@ class SqliteFtsBackend(SearchBackend):
     def __init__(self):
         self._wheres: dict = {}
 
-    def _where(self, kinds, levels, owner_id) -> tuple[str, tuple]:
-        """The compiled visibility clause, once per combination: one search asks for it
-        three times, and building it through the ORM is not free."""
-        key = (tuple(sorted(kinds or ())), tuple(sorted(levels)), owner_id)
+    def _where(self, kinds, levels, owner_id, filters=None) -> tuple[str, tuple]:
+        """The compiled visibility clause (and the filters on broad facets), once per
+        combination: one search asks for it three times, and building it through the ORM is
+        not free."""
+        broad = {name: values for name, values in (filters or {}).items() if name in BROAD}
+        key = (
+            tuple(sorted(kinds or ())),
+            tuple(sorted(levels)),
+            owner_id,
+            tuple(sorted((name, tuple(values)) for name, values in broad.items())),
+        )
         if key not in self._wheres:
-            self._wheres[key] = compiled_where(_documents(kinds, levels, owner_id))
+            self._wheres[key] = compiled_where(_documents(kinds, levels, owner_id, broad))
         return self._wheres[key]
 
     @staticmethod
@@ -37,7 +48,8 @@ class SqliteFtsBackend(SearchBackend):
         words = self._words(query)
         if words is None:
             return None
-        chosen = facet_tokens.match(filters)
+        narrow = {name: values for name, values in (filters or {}).items() if name not in BROAD}
+        chosen = facet_tokens.match(narrow)
         return f"{words} AND {chosen}" if chosen else words
 
     # The document table is joined by its own name, so the ORM's WHERE clause reads as is.
@@ -61,7 +73,7 @@ class SqliteFtsBackend(SearchBackend):
         match = self._match(query, filters)
         if match is None:
             return [], 0
-        where, params = self._where(kinds, levels, owner_id)
+        where, params = self._where(kinds, levels, owner_id, filters)
         base = f"{self.JOIN}{where}"
         with connection.cursor() as cursor:
             if total is None:
@@ -139,7 +151,7 @@ class SqliteFtsBackend(SearchBackend):
         match = self._match(query, filters)
         if match is None:
             return {}
-        where, params = self._where(kinds, levels, owner_id)
+        where, params = self._where(kinds, levels, owner_id, filters)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT kind, COUNT(*) FROM (SELECT search_searchdocument.kind AS kind "  # noqa: S608
@@ -152,7 +164,7 @@ class SqliteFtsBackend(SearchBackend):
         match = self._match(query, filters)
         if match is None:
             return {}
-        where, params = self._where(kinds, levels, owner_id)
+        where, params = self._where(kinds, levels, owner_id, filters)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT f.name, f.value, COUNT(*) FROM search_searchfacet f "  # noqa: S608
