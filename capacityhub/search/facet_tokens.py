@@ -3,7 +3,8 @@
 Filtering by facets with an `EXISTS` per facet over SearchFacet rows cost 20–34 ms at p95 on
 50,000 resources; written into the document's `facet_tokens` column of the FTS5 index, the
 filters become part of the one MATCH (`… AND facet_tokens : (t1 OR t2) AND …`), which FTS5
-answers from its index. Pure functions, no database.
+answers from its index. (Capacity filters, ORs of a whole subtree, stay EXISTS: see
+sqlite_fts.BROAD.) Pure functions, no database.
 
 A token is `zq<name>x<value as hex>z`: letters and digits only, so the tokenizer keeps it
 whole; the value in hex, so any value (`pt-br`, `learning_pattern`) is one token and two

@@ -3,7 +3,8 @@
 The FTS5 table `search_fts` (porter stemming, diacritics removed) indexes each document's
 title, body and facet tokens (facet_tokens.py), kept in step with SearchDocument by triggers
 (migrations 0002, 0005). Words match title and body only; facet filters are part of the same
-MATCH, so FTS5 intersects them in its index instead of probing SearchFacet per match."""
+MATCH, so FTS5 intersects them in its index instead of probing SearchFacet per match — except
+the broad ones (BROAD), checked by EXISTS on what the MATCH leaves."""
 
 from django.db import connection
 
