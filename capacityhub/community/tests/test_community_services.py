@@ -4,6 +4,7 @@ anonymous."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from capacityhub.community.accounts import user_delete, user_export_data
 from capacityhub.community.models import (
     ApiToken,
     CapacityClaim,
@@ -18,7 +19,6 @@ from capacityhub.community.selectors import (
     profile_list,
     profile_view,
 )
-from capacityhub.community.accounts import user_delete, user_export_data
 from capacityhub.community.services import (
     api_token_authenticate,
     api_token_create,
