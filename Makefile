@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+WEB_CONCURRENCY ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format migrate demo bench load load-short messages clean shell
+.PHONY: run dev test lint format migrate demo bench load load-short messages clean shell
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +21,16 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py search_reindex
 
+# Served by gunicorn (Django's development server drops connections under concurrent load);
+# WhiteNoise serves the collected static files.
 run: demo
+	$(BIN)/python manage.py compile_translations -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn config.wsgi --workers $(WEB_CONCURRENCY) --bind 127.0.0.1:$(PORT) \
+		--access-logfile - --graceful-timeout 5
+
+# For development: Django's server, reloading on every code change.
+dev: demo
 	$(BIN)/python manage.py compile_translations -v0
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

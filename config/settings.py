@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "capacityhub.integrity",
     "capacityhub.review",
     "capacityhub.demo",
+    # django-ninja's static files: the API docs page serves its pinned copy of Swagger UI.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "capacityhub.core.middleware.UserLanguageMiddleware",
     "capacityhub.core.middleware.SecurityHeadersMiddleware",
+    "capacityhub.core.middleware.BodySizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -140,16 +143,33 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "community.User"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "capacityhub",
-    }
-}
+# One cache shared by every worker, so that rate limits (ours and allauth's, which uses the
+# default cache) and the version keys that invalidate process-local memos mean what they say
+# whatever the number of processes: Redis when REDIS_URL is set, else a table in the database
+# (created by core's migration 0003). Tests run in one process on local memory. Decision 0018.
+CACHE_TABLE = "capacityhub_cache"
 if env_str("REDIS_URL"):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env_str("REDIS_URL"),
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("REDIS_URL"),
+        }
+    }
+elif TESTING:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "capacityhub",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Culling must not drop the counters of a rate limit under attack.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
     }
 
 AUTHENTICATION_BACKENDS = [

@@ -500,7 +500,11 @@ WEB_ROWS = [
         "web:account-delete",
         "post",
         lambda world: reverse("web:account-delete"),
-        lambda world, user: {"username": user.username if user else ""},
+        # The manager is the organization's last: they hand it over to amina, a member.
+        lambda world, user: {
+            "username": user.username if user else "",
+            f"successor_{world.organization.pk}": "amina",
+        },
         everyone_signed_in(),
     ),
     Row(

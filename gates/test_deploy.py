@@ -70,6 +70,10 @@ for path in ["/", "/people/", "/accounts/login/", "/api/v1/people", "/no-such-pa
     answers[path] = {"status": response.status_code, "headers": dict(response.headers)}
 plain = client.get("/people/", HTTP_HOST=%(host)r)
 answers["http"] = {"status": plain.status_code, "location": plain.headers.get("Location")}
+from django.conf import settings
+from django.core.cache import cache
+cache.set("shared", "yes")
+answers["cache"] = {"backend": settings.CACHES["default"]["BACKEND"], "read": cache.get("shared")}
 print(json.dumps(answers))
 """
 
@@ -114,6 +118,14 @@ def test_plain_http_is_redirected_to_https(production_answers):
 
     assert answer["status"] == 301
     assert answer["location"] == f"https://{HOST}/people/"
+
+
+def test_without_redis_every_worker_shares_the_database_cache(production_answers):
+    # Per-process memory would let each worker count rate limits on its own (issue 10).
+    assert production_answers["cache"] == {
+        "backend": "django.core.cache.backends.db.DatabaseCache",
+        "read": "yes",
+    }
 
 
 def test_session_and_csrf_cookies_are_secure_in_production(production_env):

@@ -6,12 +6,16 @@ POST /api/v1/me/tokens share one count per person.
 """
 
 import pytest
+from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.conf import settings
-from django.test import Client
+from django.core.cache.backends.db import DatabaseCache
+from django.core.management import call_command
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from capacityhub.community.models import ApiToken, User
 from capacityhub.community.services import TOKENS_PER_HOUR, api_token_create
+from capacityhub.core import ratelimit
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +98,90 @@ def test_the_api_documents_the_429(client):
     document = client.get(f"{API}/openapi.json").json()
 
     assert "429" in document["paths"][f"{API}/me/tokens"]["post"]["responses"]
+
+
+# The admin's door (issue 10: 50 wrong passwords on /admin/login/, none throttled) -----------------
+
+
+def test_the_admin_page_sends_anonymous_visitors_to_the_hubs_sign_in_keeping_next(db):
+    response = Client().get("/admin/", follow=True)
+
+    assert response.redirect_chain[-1][0] == "/accounts/login/?next=%2Fadmin%2F"
+    assert response.status_code == 200
+
+
+def test_posting_passwords_to_the_admin_login_never_signs_anyone_in(staff):
+    staff.set_password("pass-word-1234")
+    staff.save()
+    client = Client()
+
+    answers = [
+        client.post("/admin/login/?next=/admin/", {"username": "staff", "password": "wrong"})
+        for _attempt in range(50)
+    ]
+    right = client.post("/admin/login/", {"username": "staff", "password": "pass-word-1234"})
+
+    assert {answer.status_code for answer in answers} == {302}
+    assert right.status_code == 302
+    assert right["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_admin_passwords_through_the_hubs_sign_in_are_throttled(staff):
+    client = Client()
+    login = client.get("/admin/login/?next=/admin/")["Location"]
+
+    answers = [client.post(login, {"login": "staff", "password": "wrong"}) for _ in range(50)]
+
+    def refused(answer) -> bool:
+        return answer.status_code == 429 or TOO_MANY_LOGINS in answer.content.decode()
+
+    assert not any(refused(answer) for answer in answers[:5])
+    assert all(refused(answer) for answer in answers[5:])
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_signed_in_at_the_hub_reach_the_admin_and_others_are_refused(
+    staff_client, owner_client
+):
+    assert staff_client.get("/admin/login/?next=/admin/")["Location"] == "/admin/"
+    assert staff_client.get("/admin/").status_code == 200
+    assert owner_client.get("/admin/login/?next=/admin/").status_code == 403
+    assert staff_client.get("/admin/login/?next=https://evil.example/")["Location"] == "/admin/"
+
+
+# One count for every worker (issue 10: limits were per process without Redis) ---------------------
+
+
+@pytest.fixture
+def two_workers(db):
+    """Two app processes' caches as production builds them without REDIS_URL: separate cache
+    objects on the same database table."""
+    shared = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": settings.CACHE_TABLE,
+    }
+    with override_settings(CACHES={"default": shared}):
+        call_command("createcachetable", verbosity=0)
+    return [DatabaseCache(settings.CACHE_TABLE, {}) for _worker in range(2)]
+
+
+def test_a_limit_counts_the_attempts_of_every_worker(two_workers, monkeypatch):
+    answers = []
+    for attempt in range(4):
+        monkeypatch.setattr(ratelimit, "cache", two_workers[attempt % 2])
+        answers.append(ratelimit.hit("tokens:1", limit=3, period=3600))
+
+    assert answers == [True, True, True, False]
+
+
+def test_failed_sign_ins_on_different_workers_add_up(owner, two_workers, monkeypatch):
+    client = Client()
+    for attempt in range(5):
+        monkeypatch.setattr(allauth_ratelimit, "cache", two_workers[attempt % 2])
+        assert TOO_MANY_LOGINS not in _sign_in(client, "wrong").content.decode()
+
+    monkeypatch.setattr(allauth_ratelimit, "cache", two_workers[1])
+    right_too_late = _sign_in(Client(), "pass-word-1234")
+
+    assert TOO_MANY_LOGINS in right_too_late.content.decode()

@@ -6,23 +6,28 @@ JSON: `{"detail": …}`, plus `errors: [{field, message}]` for invalid input (42
 conflicts (409) and too many attempts (429, with `Retry-After`).
 """
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from capacityhub.core.middleware import too_large
 from capacityhub.core.ratelimit import RateLimited
 
 from . import events, exchange, forms, integrity, knowledge, learning, review, search, taxonomy
 from .community import me_router, organizations_router, people_router
+from .core.openapi import describe_errors
 from .core.schemas import WRITE_AUTH
 
 
 class CapacityHubAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return describe_errors(super().get_openapi_schema(**kwargs))
+
     def get_openapi_operation_id(self, operation) -> str:
         # Short, stable ids (`list_people`) for clients generated from the OpenAPI document.
         return operation.view_func.__name__
@@ -35,6 +40,8 @@ api = CapacityHubAPI(
     urls_namespace="api-1",
     auth=WRITE_AUTH,
     docs_url="/docs",
+    # Served from our static files (templates/ninja/swagger.html); no call to an outside validator.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 # Where ninja says where a value came from; clients only need the field's own path.
@@ -126,6 +133,12 @@ def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRes
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _error_response(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    # Mostly answered before the API by core.middleware.BodySizeMiddleware; this catches the rest.
+    return too_large(request)
 
 
 @api.exception_handler(IntegrityError)

@@ -44,7 +44,7 @@ PROFILE_TEXTS = {"display_name": 120, "wikimedia_username": 120, "pronouns": 40}
 ORGANIZATION_FIELDS = {"name", "names", "kind", "description", "countries", "region", "website"}
 
 
-def _require_owner_or_staff(actor, owner_id: int) -> None:
+def require_owner_or_staff(actor, owner_id: int) -> None:
     require_member(actor)
     if not can_act_for(actor, owner=owner_id):
         raise PermissionDenied(_("You can only change your own profile."))
@@ -61,7 +61,7 @@ def profile_ensure(*, user: User) -> Profile:
 def profile_update(
     *, actor, profile: Profile, expected_version: int | None = None, **changes
 ) -> Profile:
-    _require_owner_or_staff(actor, profile.user_id)
+    require_owner_or_staff(actor, profile.user_id)
     unknown = set(changes) - PROFILE_FIELDS
     if unknown:
         raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
@@ -107,7 +107,7 @@ def _clean_languages(languages: dict[str, int]) -> dict[str, int]:
 @transaction.atomic
 def profile_set_languages(*, actor, profile: Profile, languages: dict[str, int]) -> None:
     """Replace the person's languages: {code: proficiency (0 = native, 1..5)}."""
-    _require_owner_or_staff(actor, profile.user_id)
+    require_owner_or_staff(actor, profile.user_id)
     _clean_languages(languages)
     profile.languages.all().delete()
     ProfileLanguage.objects.bulk_create(
@@ -185,7 +185,7 @@ def profile_set_capacities(
     """Replace what the person knows, offers and wants: [(capacity code, relation, level)].
 
     A person can only offer what they know (offers ⊆ knows)."""
-    _require_owner_or_staff(actor, profile.user_id)
+    require_owner_or_staff(actor, profile.user_id)
     resolved = _resolve_claims(claims)
     known = {c.code for c, relation, _level in resolved if relation == Relation.KNOWS}
     unknown_offers = [
@@ -302,7 +302,7 @@ def organization_set_capacities(
     return _replace_claims(actor=actor, holder=organization, resolved=resolved)
 
 
-def _is_last_manager(organization: Organization, user: User) -> bool:
+def is_last_manager(organization: Organization, user: User) -> bool:
     managers = set(
         organization.memberships.filter(role=Membership.Role.MANAGER).values_list(
             "user_id", flat=True
@@ -317,7 +317,7 @@ def membership_set(*, actor, organization: Organization, user: User, role: str) 
     require_can_act_for(actor, organization=organization)
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Role must be member or manager.")})
-    if role == Membership.Role.MEMBER and _is_last_manager(organization, user):
+    if role == Membership.Role.MEMBER and is_last_manager(organization, user):
         raise ValidationError({"role": _("An organization needs at least one manager.")})
     membership, _created = Membership.objects.update_or_create(
         organization=organization, user=user, defaults={"role": role}
@@ -339,7 +339,7 @@ def membership_remove(*, actor, organization: Organization, user: User) -> None:
     membership = Membership.objects.filter(organization=organization, user=user).first()
     if membership is None:
         raise ValidationError({"user": _("This person is not a member.")})
-    if _is_last_manager(organization, user):
+    if is_last_manager(organization, user):
         raise ValidationError({"user": _("An organization needs at least one manager.")})
     membership.delete()
     audit_log(
@@ -376,11 +376,26 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def api_token_revoke(*, actor, token: ApiToken) -> None:
-    _require_owner_or_staff(actor, token.user_id)
+    require_owner_or_staff(actor, token.user_id)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         audit_log(actor=actor, action="api_token.revoke", target=token)
+
+
+def api_tokens_revoke_all(*, user: User, reason: str) -> int:
+    """Revoke every active token of `user` (after a password change: a token stolen with the old
+    password must not outlive it). Returns how many were revoked."""
+    with transaction.atomic():
+        revoked = user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        if revoked:
+            audit_log(
+                actor=None,
+                action="api_token.revoke_all",
+                target=user,
+                changes={"reason": reason, "tokens": revoked},
+            )
+    return revoked
 
 
 def api_token_authenticate(key: str) -> User | None:
@@ -404,48 +419,3 @@ def user_set_language(*, user: User, language: str) -> None:
         raise ValidationError({"language": _("This language is not available.")})
     if getattr(user, "is_authenticated", False):
         User.objects.filter(pk=user.pk).update(preferred_language=language)
-
-
-def user_export_data(*, user: User) -> dict:
-    """Everything the hub holds about a person, for them to download (JSON)."""
-    profile = profile_ensure(user=user)
-    return {
-        "account": {
-            "username": user.username,
-            "email": user.email,
-            "date_joined": user.date_joined.isoformat(),
-            "preferred_language": user.preferred_language,
-        },
-        "profile": {name: getattr(profile, name) for name in sorted(PROFILE_FIELDS)},
-        "languages": {pl.language: pl.proficiency for pl in profile.languages.all()},
-        "capacities": [
-            {"capacity": c.capacity.code, "relation": c.relation, "level": c.level}
-            for c in profile.claims.select_related("capacity")
-        ],
-        "memberships": [
-            {"organization": m.organization.slug, "role": m.role}
-            for m in user.memberships.select_related("organization")
-        ],
-        "api_tokens": [
-            {"name": t.name, "prefix": t.prefix, "created_at": t.created_at.isoformat()}
-            for t in user.api_tokens.all()
-        ],
-    }
-
-
-@transaction.atomic
-def user_delete(*, actor, user: User) -> None:
-    """Delete the account: personal data goes, contributions stay under an anonymous name."""
-    _require_owner_or_staff(actor, user.pk)
-    Profile.objects.filter(user=user).delete()
-    user.memberships.all().delete()
-    user.api_tokens.all().delete()
-    user.emailaddress_set.all().delete()
-    user.socialaccount_set.all().delete()
-    user.username = f"deleted-{user.pk}"
-    user.email = ""
-    user.first_name = user.last_name = ""
-    user.is_active = False
-    user.set_unusable_password()
-    user.save()
-    audit_log(actor=actor if actor.pk != user.pk else None, action="user.delete", target=user)

@@ -1,4 +1,5 @@
-"""Every account has a profile: created when the user row is committed."""
+"""Every account has a profile: created when the user row is committed. A new password revokes
+the person's API tokens."""
 
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -24,3 +25,16 @@ def _ensure(user_id: int) -> None:
     user = User.objects.filter(pk=user_id).first()
     if user is not None:
         profile_ensure(user=user)
+
+
+@receiver(post_save, sender=User, dispatch_uid="community.revoke_tokens_on_new_password")
+def revoke_tokens_on_new_password(sender, instance: User, created: bool, **kwargs) -> None:
+    """Every way of setting a password (allauth's change, reset and set pages, the admin's
+    password form, `changepassword`) calls set_password(), which keeps the raw password in
+    `_password` until save() has run. Django's own rehash on login clears it before saving, so a
+    hash upgrade does not count as a new password."""
+    if created or kwargs.get("raw") or getattr(instance, "_password", None) is None:
+        return
+    from .services import api_tokens_revoke_all
+
+    api_tokens_revoke_all(user=instance, reason="password_changed")

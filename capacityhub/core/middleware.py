@@ -31,10 +31,55 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith("/api/v1/docs") or request.path.startswith("/admin/"):
+        if request.path.startswith("/admin/"):
             return response
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+class BodySizeMiddleware:
+    """A request body over DATA_UPLOAD_MAX_MEMORY_SIZE is answered 413 before anything reads it:
+    JSON `{"detail": …}` under /api/, a short page elsewhere. Without this, Django raised
+    RequestDataTooBig wherever the body was first read: a 500 with a traceback from the API in
+    DEBUG, an HTML 400 otherwise (issue 10).
+
+    Pages' multipart forms (the admin's taxonomy import) may carry files beyond the limit, which
+    Django does not count; only their other fields are, and `errors.bad_request` answers those.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and _content_length(request) > limit:
+            is_api = request.path.startswith("/api/")
+            is_multipart = request.content_type == "multipart/form-data"
+            if is_api or not is_multipart:
+                return too_large(request)
+        return self.get_response(request)
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def too_large(request):
+    """The 413 answer: JSON for the API, the site's page for everyone else."""
+    # Imported here: the middleware module loads before the apps are ready.
+    from django.http import JsonResponse
+    from django.shortcuts import render
+
+    limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+    message = translation.gettext("The request is too large: at most %(size).1f MB.") % {
+        "size": limit_mb
+    }
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=413)
+    return render(request, "413.html", {"message": message}, status=413)

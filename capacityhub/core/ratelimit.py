@@ -1,6 +1,6 @@
 """A small fixed-window rate limiter on Django's cache, for actions that must not be repeated
-without bound (creating API tokens, …). With the default per-process cache each app server
-counts on its own; set REDIS_URL so that several servers share one count."""
+without bound (creating API tokens, …). The default cache is shared by every worker (Redis, or
+the database cache without REDIS_URL; decision 0018), so the count is one for all of them."""
 
 import time
 

@@ -21,6 +21,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from capacityhub.core.csv import restore_cell, write_csv
 from capacityhub.core.languages import is_language
 
 from .models import Resource
@@ -98,15 +99,14 @@ def to_json(records: list[ResourceRecord], *, generated_at: str) -> str:
 
 def to_csv(records: list[ResourceRecord]) -> str:
     """One header row, one row per resource; capacities separated by spaces."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for record in records:
-        row = asdict(record)
-        row["capacities"] = " ".join(record.capacities)
-        row["duration_minutes"] = "" if record.duration_minutes is None else record.duration_minutes
-        writer.writerow([row[name] for name in COLUMNS])
-    return out.getvalue()
+    return write_csv((_csv_row(record) for record in records), COLUMNS)
+
+
+def _csv_row(record: ResourceRecord) -> list:
+    row = asdict(record)
+    row["capacities"] = " ".join(record.capacities)
+    row["duration_minutes"] = "" if record.duration_minutes is None else record.duration_minutes
+    return [row[name] for name in COLUMNS]
 
 
 # Reading ------------------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def parse_csv(text: str) -> list[ResourceRecord]:
                 continue
             if len(cells) != len(names):
                 raise OpenDataError(f"{len(cells)} cells for {len(names)} columns", row=row)
-            item: dict[str, Any] = dict(zip(names, cells, strict=True))
+            item: dict[str, Any] = dict(zip(names, map(restore_cell, cells), strict=True))
             item["capacities"] = item.get("capacities", "").split()
             records.append(_record(item, row))
     except csv.Error as error:

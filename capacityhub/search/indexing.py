@@ -12,6 +12,7 @@ from django.db import transaction
 
 from capacityhub.taxonomy.models import fold
 
+from . import facet_tokens
 from .catalog import KINDS
 from .models import SearchDocument, SearchFacet
 
@@ -41,7 +42,7 @@ def facet_rows(documents: Iterable[SearchDocument]) -> list[SearchFacet]:
         seen = set()
         for name, value in getattr(doc, "facets", None) or ():
             value = str(value or "")
-            if value and len(value) <= 32 and len(name) <= 16 and (name, value) not in seen:
+            if facet_tokens.is_facet(name, value) and (name, value) not in seen:
                 seen.add((name, value))
                 rows.append(SearchFacet(document_id=doc.pk, name=name, value=value))
     return rows
@@ -52,6 +53,8 @@ def reindex(kind: str, ids: Iterable[int]) -> None:
     ids = list(ids)
     source = KINDS[kind]
     documents = [doc for obj in source.load(ids) for doc in source.documents(obj)]
+    for doc in documents:
+        doc.facet_tokens = facet_tokens.tokens(getattr(doc, "facets", None) or ())
     with transaction.atomic():
         stale = SearchDocument.objects.filter(kind=kind, object_id__in=ids)
         SearchFacet.objects.filter(document__in=stale).delete()

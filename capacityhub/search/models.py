@@ -22,6 +22,8 @@ class SearchDocument(models.Model):
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)
     folded = models.TextField(blank=True, editable=False)
+    # The facets as words of the SQLite full-text index (facet_tokens.py).
+    facet_tokens = models.TextField(blank=True, editable=False)
     visibility = models.CharField(max_length=8, choices=Level.choices, default=Level.PUBLIC)
     owner_id = models.BigIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

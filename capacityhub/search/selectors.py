@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from .backends import Hit, backend
+from .backends import Hit
 from .catalog import KINDS
+from .engines import backend
 from .facets import FacetValue, clean_filters, labelled, stored_filters
 from .models import SearchDocument
 

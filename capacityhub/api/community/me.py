@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from capacityhub.community import selectors, services
+from capacityhub.community import accounts, selectors, services
 
 from ..core.schemas import (
     OBJECT_WRITE_ERRORS,
@@ -135,7 +135,7 @@ def set_my_capacities(request: HttpRequest, payload: ClaimsIn):
 @me_router.get("/me/export", response={200: dict[str, Any], **READ_ERRORS}, auth=WRITE_AUTH)
 def export_my_data(request: HttpRequest):
     """Everything the hub holds about you, as JSON."""
-    return services.user_export_data(user=request.user)
+    return accounts.user_export_data(user=request.user)
 
 
 @me_router.get("/me/tokens", response={200: list[TokenOut], **READ_ERRORS}, auth=WRITE_AUTH)

@@ -4,6 +4,7 @@ anonymous."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from capacityhub.community.accounts import user_delete, user_export_data
 from capacityhub.community.models import (
     ApiToken,
     CapacityClaim,
@@ -31,8 +32,6 @@ from capacityhub.community.services import (
     profile_set_capacities,
     profile_set_languages,
     profile_update,
-    user_delete,
-    user_export_data,
 )
 from capacityhub.community.tests.factories import MembershipFactory
 from capacityhub.core.models import AuditEntry

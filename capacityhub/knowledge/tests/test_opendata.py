@@ -1,5 +1,7 @@
 """Open data: CC0 dumps of resource metadata and the taxonomy, and importing them back."""
 
+import csv
+import io
 import json
 import uuid
 from dataclasses import asdict
@@ -232,3 +234,18 @@ def test_the_taxonomy_dumps_come_from_the_taxonomy_export(outreach, prefix):
 @pytest.mark.parametrize("url", ["/data/secrets.json", "/api/v1/data/secrets.json"])
 def test_an_unknown_dump_is_not_found(db, url):
     assert Client().get(url).status_code in (404, 422)
+
+
+# Formula injection (issue 10) ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_resources_csv_download_does_not_let_a_title_run_as_a_formula(client):
+    ResourceFactory(title="=cmd|' /C calc'!A0", summary="@SUM(1+1)", capacities=[CapacityFactory()])
+
+    response = client.get("/data/resources.csv")
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["title"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["summary"] == "'@SUM(1+1)"
+    assert opendata.parse_csv(response.content.decode())[0].title == "=cmd|' /C calc'!A0"

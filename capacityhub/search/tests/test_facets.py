@@ -9,10 +9,10 @@ from capacityhub.community.models import Profile, ProfileLanguage
 from capacityhub.community.tests.factories import UserFactory
 from capacityhub.core.models import Visibility
 from capacityhub.exchange.tests.factories_needs import NeedFactory
-from capacityhub.search.backends import SqliteFtsBackend
 from capacityhub.search.indexing import document, facet_rows, reindex_all
 from capacityhub.search.models import SearchFacet
 from capacityhub.search.selectors import search
+from capacityhub.search.sqlite_fts import SqliteFtsBackend
 from capacityhub.taxonomy.models import CapacityTranslation
 from capacityhub.taxonomy.tests.factories import CapacityFactory
 

@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from capacityhub.search.backends import PostgresBackend
 from capacityhub.search.models import SearchDocument
+from capacityhub.search.postgres_fts import PostgresBackend
 
 pytestmark = [
     pytest.mark.django_db,

@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from capacityhub.search.backends import backend, render_snippet, terms
+from capacityhub.search.backends import render_snippet, terms
+from capacityhub.search.engines import backend
 from capacityhub.search.selectors import search
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from capacityhub.core.csv import restore_cell, write_csv
+
 from .records import (
     CapacityRecord,
     FieldNames,
@@ -158,7 +160,7 @@ _LANGUAGE_COLUMNS = ("label", "description", "aliases")
 def _read_rows(text: str) -> list[list[str]]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
     try:
-        return list(reader)
+        return [[restore_cell(cell) for cell in cells] for cells in reader]
     except csv.Error as error:
         message = _("this is not valid CSV (%s).") % error
         raise InterchangeError(message, row=reader.line_num, unit="line") from error
@@ -232,16 +234,17 @@ def csv_languages(capacities: list[CapacityRecord]) -> list[str]:
 
 def to_csv(capacities: list[CapacityRecord], languages: list[str] | None = None) -> str:
     languages = csv_languages(capacities) if languages is None else languages
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(
-        [*_FIXED_COLUMNS, *(f"{kind}_{lang}" for lang in languages for kind in _LANGUAGE_COLUMNS)]
-    )
-    for record in capacities:
-        cells = [record.code, record.parent or "", record.wikidata_qid]
-        for language in languages:
-            cells.append(record.labels.get(language, ""))
-            cells.append(record.descriptions.get(language, ""))
-            cells.append(ALIAS_SEPARATOR.join(record.aliases.get(language, [])))
-        writer.writerow(cells)
-    return out.getvalue()
+    header = [
+        *_FIXED_COLUMNS,
+        *(f"{kind}_{lang}" for lang in languages for kind in _LANGUAGE_COLUMNS),
+    ]
+    return write_csv((_csv_cells(record, languages) for record in capacities), header)
+
+
+def _csv_cells(record: CapacityRecord, languages: list[str]) -> list[str]:
+    cells = [record.code, record.parent or "", record.wikidata_qid]
+    for language in languages:
+        cells.append(record.labels.get(language, ""))
+        cells.append(record.descriptions.get(language, ""))
+        cells.append(ALIAS_SEPARATOR.join(record.aliases.get(language, [])))
+    return cells

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capacityhub.community.selectors import api_token_list
-from capacityhub.community.services import (
-    api_token_create,
-    api_token_revoke,
+from capacityhub.community.accounts import (
+    last_managed_organizations,
     user_delete,
     user_export_data,
-    user_set_language,
 )
+from capacityhub.community.selectors import api_token_list
+from capacityhub.community.services import api_token_create, api_token_revoke, user_set_language
 from capacityhub.core.ratelimit import RateLimited
 from capacityhub.web.community.forms_accounts import AccountDeleteForm, ApiTokenForm, LanguageForm
 from capacityhub.web.community.organizations import add_service_errors
@@ -118,9 +117,14 @@ def settings_export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request):
-    form = AccountDeleteForm(request.POST or None, user=request.user)
+    organizations = last_managed_organizations(user=request.user)
+    form = AccountDeleteForm(request.POST or None, user=request.user, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        user_delete(actor=request.user, user=request.user)
+        try:
+            user_delete(actor=request.user, user=request.user, successors=form.successors())
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return render(request, "web/accounts/delete.html", {"form": form}, status=400)
         logout(request)
         messages.success(request, _("Your account was deleted. Thank you for your contributions."))
         return redirect("web:home")

@@ -30,10 +30,28 @@ class AccountDeleteForm(forms.Form):
 
     username = forms.CharField(label=gettext_lazy("Type your username to confirm"), max_length=150)
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, organizations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["username"].widget.attrs["autocomplete"] = "off"
+        # An organization whose last manager this is: who takes over (the service checks).
+        self.organizations = list(organizations)
+        for organization in self.organizations:
+            members = organization.memberships.exclude(user=user).filter(user__is_active=True)
+            choices = [("", _("Choose a member"))]
+            choices += [(m.user.username, m.user.username) for m in members.select_related("user")]
+            self.fields[f"successor_{organization.pk}"] = forms.ChoiceField(
+                label=_("Who manages %(organization)s after you?")
+                % {"organization": organization.name},
+                choices=choices,
+                required=False,
+            )
+
+    def successors(self) -> dict[int, str]:
+        return {
+            organization.pk: self.cleaned_data.get(f"successor_{organization.pk}", "")
+            for organization in self.organizations
+        }
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"].strip()

@@ -2,7 +2,6 @@
 table beside it, filters, a comparison with an earlier month, and CSV / JSON / SVG downloads
 that honour the same query string."""
 
-import csv
 import json
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from capacityhub.core.csv import csv_response
 from capacityhub.exchange.capacity_map import LANGUAGE_VIEW
 from capacityhub.exchange.models import MapSnapshot
 from capacityhub.exchange.selectors.capacity_map import (
@@ -31,9 +31,6 @@ from capacityhub.presentation.capacity_map import capacity_map_dict
 from capacityhub.web.core.forms import add_service_errors
 from capacityhub.web.exchange.forms_map import CapacityMapForm
 from capacityhub.web.exchange.heatmap import HeatCell, HeatRow, HeatText, heatmap_svg, signed
-
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _form(request) -> CapacityMapForm:
@@ -152,12 +149,6 @@ def _filename(result: CapacityMap, extension: str) -> str:
     return f"capacity-map-{result.view}{root}-{stamp}.{extension}"
 
 
-def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _csv_rows(result: CapacityMap):
     comparing = result.compared_with is not None
     header = ["capacity", "label", "depth", "column", "column_label", "supply", "demand", "gap"]
@@ -170,12 +161,12 @@ def _csv_rows(result: CapacityMap):
             line += [cell.supply, cell.demand, f"{cell.gap:.4f}"]
             if comparing:
                 line += [cell.change.supply, cell.change.demand, f"{cell.change.gap:.4f}"]
-            yield [_safe(value) for value in line]
+            yield line
         total = [row.code, row.label, row.depth, "total", _("Total")]
         total += [row.supply, row.demand, f"{row.gap:.4f}"]
         if comparing:
             total += [row.change.supply, row.change.demand, f"{row.change.gap:.4f}"]
-        yield [_safe(value) for value in total]
+        yield total
 
 
 def _bad_filters(form: CapacityMapForm) -> HttpResponse:
@@ -189,11 +180,7 @@ def capacity_map_csv(request):
     result = _read(request, form)
     if result is None:
         return _bad_filters(form)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(result, "csv")}"'
-    writer = csv.writer(response)
-    writer.writerows(_csv_rows(result))
-    return response
+    return csv_response(_csv_rows(result), filename=_filename(result, "csv"))
 
 
 def capacity_map_json(request):
