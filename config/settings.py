@@ -66,7 +66,11 @@ INSTALLED_APPS = [
     "capacityhub.knowledge",
     "capacityhub.learning",
     "capacityhub.events",
+    # Last: Django's own form widget templates, which web/templates/django/forms overrides.
+    "django.forms",
 ]
+# Widgets render with Codex classes (web/templates/django/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -77,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "capacityhub.core.middleware.UserLanguageMiddleware",
+    "capacityhub.web.cldr.ReaderTimeZoneMiddleware",
     "capacityhub.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -218,6 +223,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Codex trimmed from node_modules by `manage.py build_codex` (run by make; decision 0015).
+STATICFILES_DIRS = [BASE_DIR / "capacityhub" / "web" / "static_build" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,0 +1,17 @@
+"""Write the trimmed Codex stylesheet and icon shapes from node_modules (see web/codex.py)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from capacityhub.web import codex
+
+
+class Command(BaseCommand):
+    help = "Build static_build/ (trimmed Codex CSS and icons) from node_modules/@wikimedia."
+
+    def handle(self, *args, **options):
+        try:
+            codex.build()
+        except (codex.CodexNotBuilt, KeyError) as error:
+            raise CommandError(str(error)) from error
+        size = codex.CSS_PATH.stat().st_size
+        self.stdout.write(f"Wrote {codex.CSS_PATH} ({size:,} bytes) and {codex.ICONS_PATH}")
