@@ -134,7 +134,7 @@ def _read(path: Path) -> str:
 
 
 def build_css() -> str:
-    tokens = _read(NODE_MODULES / "codex-design-tokens" / "dist" / "theme-wikimedia-ui-root.css")
+    tokens = _read(NODE_MODULES / "codex-design-tokens" / "dist" / "theme-wikimedia-ui.css")
     tokens = re.sub(r"/\*.*?\*/", "", tokens, flags=re.S)
     tokens = re.sub(r"\s*\n\s*", "", tokens)
     parts = ["/* Codex 2.7.0 (GPL-2.0-or-later), trimmed by manage.py build_codex */", tokens]
