@@ -1,14 +1,17 @@
 // Visible tappable controls smaller than `minimum` px, described for a failure message.
 // The rule for what is no target of its own: journeys/test_phone_header_and_tap_targets.py.
 (minimum) => {
+  // A link in running text: its nearest block ancestor holds more words than the link.
   const inRunningText = (element) => {
     if (element.tagName !== "A") return false;
-    const parent = element.parentElement;
-    if (!parent) return false;
+    let block = element.parentElement;
+    while (block && getComputedStyle(block).display.startsWith("inline")) {
+      block = block.parentElement;
+    }
+    if (!block) return false;
     const own = (element.textContent || "").trim().length;
-    const around = (parent.textContent || "").trim().length;
-    return ["P", "LI", "TD", "DD", "SPAN", "LABEL", "SMALL", "H3", "H2", "FIGCAPTION", "BDI"]
-      .includes(parent.tagName) && around > own + 1;
+    const around = (block.textContent || "").replace(/\s+/g, " ").trim().length;
+    return around > own + 1;
   };
   const visible = (element) => {
     const style = getComputedStyle(element);

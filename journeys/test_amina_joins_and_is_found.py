@@ -15,7 +15,7 @@ def test_a_new_member_signs_up_fills_a_profile_and_finds_herself_by_a_parent_cap
     page.get_by_label("Username").fill("amina")
     page.locator("input[name=password1]").fill("kano-edits-hausa-2030")
     page.locator("input[name=password2]").fill("kano-edits-hausa-2030")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create account").click()
 
     # when: she fills her profile
     page.goto("/me/edit/")
