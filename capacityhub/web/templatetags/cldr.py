@@ -14,6 +14,7 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
+from capacityhub.core.languages import language_name
 from capacityhub.web import cldr
 
 register = template.Library()
@@ -59,3 +60,9 @@ def iso_datetime(value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return ""
+
+
+@register.filter
+def language_names(codes) -> list[str]:
+    """Language codes → their CLDR names in the reader's language (for |cldr_list)."""
+    return [language_name(code) for code in codes or []]

@@ -28,6 +28,7 @@ from capacityhub.community.services import (
     profile_update,
 )
 from capacityhub.core.models import Visibility
+from capacityhub.exchange.selectors.first_visit import first_steps
 from capacityhub.taxonomy.selectors import capacity_code_map
 from capacityhub.web.forms import NoticeForm, add_service_errors
 from capacityhub.web.forms.community import (
@@ -76,7 +77,16 @@ def profile_detail(request, username: str):
         raise Http404(_("No such person.")) from None
     view = profile_view(profile, request.user)
     visibility = {group: Visibility(level).label for group, level in view.visibility.items()}
-    context = {"view": view, "sections": _claim_sections(view), "visibility": visibility}
+    sections = _claim_sections(view)
+    context = {
+        "view": view,
+        "sections": sections,
+        "has_claims": any(section["claims"] for section in sections),
+        "visibility": visibility,
+    }
+    if view.is_self:
+        checklist = first_steps(user=request.user)
+        context["checklist"] = checklist if checklist and not checklist.complete else None
     return render(request, "web/community/profile_detail.html", context)
 
 
