@@ -81,7 +81,7 @@ ICONS = (
 )
 
 # Rules only the Vue components or their transitions need.
-_VUE_ONLY = re.compile(r"-vue\b|--vue\b|-enter-|-leave-|__pending-indicator|-pager")
+_VUE_ONLY = re.compile(r"-vue|-enter-|-leave-|__pending-indicator|-pager")
 
 
 class CodexNotBuilt(RuntimeError):
