@@ -1,6 +1,7 @@
 from .views import (
     accounts,
     community,
+    dashboard,
     events,
     exchange_connections,
     exchange_map,
@@ -19,6 +20,7 @@ from .views import (
 app_name = "web"
 urlpatterns = [
     *home.urlpatterns,
+    *dashboard.urlpatterns,
     *taxonomy.urlpatterns,
     *community.urlpatterns,
     *organizations.urlpatterns,
