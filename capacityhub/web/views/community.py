@@ -37,6 +37,7 @@ from capacityhub.web.forms.community import (
     PeopleFilterForm,
     ProfileForm,
 )
+from capacityhub.web.pickers import capacity_picker_context, language_picker_context
 
 RELATIONS = [Relation.KNOWS, Relation.OFFERS, Relation.WANTS]
 
@@ -128,7 +129,7 @@ def profile_edit(request):
         else:
             messages.success(request, _("Profile saved."))
             return redirect("web:profile-detail", username=request.user.username)
-    context = {"form": form, "languages": languages}
+    context = {"form": form, "languages": languages, **language_picker_context()}
     return render(request, "web/community/profile_edit.html", context)
 
 
@@ -166,9 +167,8 @@ def profile_capacities(request):
         {"relation": relation.value, "label": relation.label, "formset": formset}
         for relation, formset in formsets
     ]
-    return render(
-        request, "web/community/profile_capacities.html", {"form": form, "sections": sections}
-    )
+    context = {"form": form, "sections": sections, **capacity_picker_context()}
+    return render(request, "web/community/profile_capacities.html", context)
 
 
 urlpatterns = [
