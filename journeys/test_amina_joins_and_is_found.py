@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from journeys.pickers import pick_capacity
+
 
 def test_a_new_member_signs_up_fills_a_profile_and_finds_herself_by_a_parent_capacity(
     page, starter_taxonomy
@@ -26,10 +28,7 @@ def test_a_new_member_signs_up_fills_a_profile_and_finds_herself_by_a_parent_cap
 
     # and: says she knows and offers edit-a-thon organizing
     page.goto("/me/capacities/")
-    page.locator("select[name=knows-0-capacity]").select_option("edit-a-thon")
-    page.locator("select[name=knows-0-level]").select_option("4")
-    page.locator("select[name=offers-0-capacity]").select_option("edit-a-thon")
-    page.locator("select[name=offers-0-level]").select_option("3")
+    pick_capacity(page, "edit-a-thon", "edit-a-thon", {"knows": 4, "offers": 3})
     page.get_by_role("button", name="Save capacities").click()
     expect(page.get_by_role("status")).to_be_visible()
 

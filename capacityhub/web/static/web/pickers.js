@@ -55,8 +55,8 @@
         var code = select.value;
         if (!code || !byCode[code]) return;
         var level = form.querySelector("[name='" + select.name.replace(/-capacity$/, "-level") + "']");
-        if (!rows[code]) { rows[code] = {level: level ? parseInt(level.value, 10) || 2 : 2}; order.push(code); }
-        rows[code][rel] = true;
+        if (!rows[code]) { rows[code] = {}; order.push(code); }
+        rows[code][rel] = level ? parseInt(level.value, 10) || 2 : 2;
       });
     });
 
@@ -104,7 +104,7 @@
     }
 
     function choose(code) {
-      if (!rows[code]) { rows[code] = {level: 2, knows: true}; order.push(code); }
+      if (!rows[code]) { rows[code] = {}; rows[code][relations[0][0]] = 2; order.push(code); }
       input.value = "";
       showResults();
       render();
@@ -124,37 +124,45 @@
       order.forEach(function (code) {
         var entry = byCode[code], row = rows[code];
         var id = "claim-" + code;
+        // One checkbox per relation, each with its own level (what you know, offer and want
+        // to reach may differ); the level is enabled only while its box is ticked.
         var boxes = relations.map(function (relation) {
-          var box = el("input", {type: "checkbox", id: id + "-" + relation[0], class: "cdx-checkbox__input"});
-          box.checked = !!row[relation[0]];
-          box.addEventListener("change", function () { row[relation[0]] = box.checked; });
-          return el("span", {class: "cdx-checkbox cdx-checkbox--inline"}, [
-            el("span", {class: "cdx-checkbox__wrapper"}, [box,
-              el("span", {class: "cdx-checkbox__icon"}),
-              el("span", {class: "cdx-checkbox__label cdx-label"}, [
-                el("label", {for: box.id, class: "cdx-label__label", text: relation[1]})])]),
+          var rel = relation[0];
+          var box = el("input", {type: "checkbox", id: id + "-" + rel});
+          box.checked = row[rel] != null;
+          var level = el("select", {id: id + "-" + rel + "-level", class: "cdx-select"});
+          words.levels.forEach(function (choice) {
+            var option = el("option", {value: choice[0], text: choice[1]});
+            if (parseInt(choice[0], 10) === (row[rel] || 2)) option.selected = true;
+            level.appendChild(option);
+          });
+          level.disabled = !box.checked;
+          box.addEventListener("change", function () {
+            row[rel] = box.checked ? parseInt(level.value, 10) : null;
+            level.disabled = !box.checked;
+          });
+          level.addEventListener("change", function () { row[rel] = parseInt(level.value, 10); });
+          var tick = el("label", {for: box.id, class: "hub-picker__tick"}, [box]);
+          tick.appendChild(document.createTextNode(" " + relation[1]));
+          return el("span", {class: "hub-picker__relation"}, [
+            tick,
+            el("label", {for: level.id, class: "visually-hidden",
+              text: words.level + " (" + relation[1] + ", " + entry.label + ")"}),
+            level,
           ]);
         });
-        var level = el("select", {id: id + "-level", class: "cdx-select"});
-        words.levels.forEach(function (choice) {
-          var option = el("option", {value: choice[0], text: choice[1]});
-          if (parseInt(choice[0], 10) === row.level) option.selected = true;
-          level.appendChild(option);
-        });
-        level.addEventListener("change", function () { row.level = parseInt(level.value, 10); });
         var removeButton = el("button", {type: "button", class: "cdx-button cdx-button--weight-quiet hub-picker__remove"}, [
           el("span", {"aria-hidden": "true", text: "×"}),
           el("span", {class: "visually-hidden", text: words.remove.replace("%(capacity)s", entry.label)}),
         ]);
         removeButton.addEventListener("click", function () { remove(code); });
         chosen.appendChild(el("li", {class: "hub-picker__row", "data-code": code}, [
-          el("span", {class: "cdx-info-chip hub-picker__chip"}, [
+          el("span", {class: "hub-picker__chip"}, [
             el("span", {class: "hub-picker__label", lang: entry.lang, text: entry.label}),
             entry.path.length ? el("span", {class: "hub-picker__path", text: entry.path.join(" › ")}) : null,
           ]),
           el("span", {class: "hub-picker__relations", role: "group", "aria-label": entry.label}, boxes),
-          el("label", {for: level.id, class: "visually-hidden", text: words.level}),
-          level, removeButton,
+          removeButton,
         ]));
       });
       if (!order.length) chosen.appendChild(el("li", {class: "muted", text: words.none}));
@@ -185,7 +193,7 @@
       var hidden = el("div", {hidden: "hidden"});
       relations.forEach(function (relation) {
         var rel = relation[0];
-        var picked = order.filter(function (code) { return rows[code][rel]; });
+        var picked = order.filter(function (code) { return rows[code][rel] != null; });
         function put(name, value) { hidden.appendChild(el("input", {type: "hidden", name: name, value: String(value)})); }
         put(rel + "-TOTAL_FORMS", picked.length);
         put(rel + "-INITIAL_FORMS", 0);
@@ -193,7 +201,7 @@
         put(rel + "-MAX_NUM_FORMS", 1000);
         picked.forEach(function (code, n) {
           put(rel + "-" + n + "-capacity", code);
-          put(rel + "-" + n + "-level", rows[code].level);
+          put(rel + "-" + n + "-level", rows[code][rel]);
         });
       });
       form.appendChild(hidden);
