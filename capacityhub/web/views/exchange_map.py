@@ -30,6 +30,7 @@ from capacityhub.exchange.selectors.capacity_map import (
     map_snapshots,
 )
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
+from capacityhub.exchange.unmet_needs import largest_unmet
 from capacityhub.web.forms import add_service_errors
 from capacityhub.web.forms.exchange_map import CapacityMapForm
 
@@ -125,6 +126,20 @@ def _table(result: CapacityMap) -> list[dict]:
     ]
 
 
+def _unmet(result: CapacityMap) -> list[dict]:
+    """The ranked list above the heat map; bar widths in steps of 5 % (CSS classes: the
+    Content-Security-Policy allows no inline styles)."""
+    return [
+        {
+            "row": item.row,
+            "unmet": item.unmet,
+            "demand_width": round(item.demand_share * 20) * 5,
+            "supply_width": round(item.supply_share * 20) * 5,
+        }
+        for item in largest_unmet(result.rows)
+    ]
+
+
 def capacity_map_page(request):
     form = _form(request)
     result = _read(request, form)
@@ -132,6 +147,7 @@ def capacity_map_page(request):
         "form": form,
         "result": result,
         "table": _table(result) if result else [],
+        "unmet": _unmet(result) if result else [],
         "svg": mark_safe(_svg(result)) if result else "",  # noqa: S308 - escaped by heatmap_svg
         "query": request.GET.urlencode(),
         "can_snapshot": request.user.is_staff,
