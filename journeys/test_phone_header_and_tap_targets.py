@@ -97,4 +97,4 @@ def test_the_menu_holds_the_language_switcher_and_account_links(phone, live_serv
     expect(menu.get_by_role("link", name="Sign up")).to_be_visible()
     expect(menu.get_by_role("combobox", name="Language")).to_be_visible()
     # and: the search is one tap away
-    expect(phone.locator("header").get_by_role("link", name="Search")).to_be_visible()
+    expect(phone.locator("header .hub-header__search-link")).to_be_visible()
