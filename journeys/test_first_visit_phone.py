@@ -43,7 +43,12 @@ def test_first_visit_to_first_need_with_the_checklist(phone, member, taxonomy, l
     # she asks for help
     phone.locator(".hub-actions a[href='/needs/new/']").click()
     phone.locator("input[name=title]").fill("Learn to write a grant report")
-    phone.locator("select[name=capacities]").select_option("grant-reporting")
+    # the capacities list box is a search box with chips: type, pick, see the breadcrumb
+    phone.locator("#id_capacities-search").fill("report")
+    phone.locator("#id_capacities-search-results [data-code='grant-reporting']").click()
+    chip = phone.locator(".hub-picker__chips [data-code='grant-reporting']")
+    expect(chip).to_contain_text("Fundraising")
+    expect(phone.locator("select[name=capacities]")).to_be_hidden()
     phone.locator("main form button[type=submit]").last.click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Learn to write a grant report")
 

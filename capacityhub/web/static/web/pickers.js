@@ -241,6 +241,72 @@
     });
   }
 
+  /* ------------------------------------------------ a multiple select (need form) */
+
+  function multiPicker(select) {
+    var data = readJSON("capacity-picker-data") || [];
+    var paths = {};
+    data.forEach(function (entry) { paths[entry.code] = entry.path; });
+    var options = Array.prototype.slice.call(select.options).filter(function (o) { return o.value; });
+    options.forEach(function (o) {
+      o.cleanText = o.textContent.replace(/^[\s\u00a0]+/, "");
+      o.haystack = fold(o.cleanText + " | " + o.value + " | " + (paths[o.value] || []).join(" "));
+    });
+    var label = document.querySelector("label[for='" + select.id + "']");
+    var id = select.id + "-search";
+    var input = el("input", {type: "search", id: id, autocomplete: "off", class: "cdx-text-input__input",
+      role: "combobox", "aria-expanded": "false", "aria-controls": id + "-results", "aria-autocomplete": "list"});
+    var results = el("ul", {id: id + "-results", role: "listbox", class: "hub-picker__results"});
+    results.hidden = true;
+    var chips = el("ul", {class: "hub-picker__chosen hub-picker__chips"});
+    select.hidden = true;
+    if (label) label.htmlFor = id;
+    select.parentNode.insertBefore(el("div", {class: "hub-picker"}, [
+      el("div", {class: "cdx-text-input"}, [input]), results, chips]), select);
+
+    function render() {
+      chips.textContent = "";
+      options.filter(function (o) { return o.selected; }).forEach(function (o) {
+        var remove = el("button", {type: "button", class: "cdx-button cdx-button--weight-quiet hub-picker__remove"}, [
+          el("span", {"aria-hidden": "true", text: "×"}),
+          el("span", {class: "visually-hidden", text: (select.getAttribute("data-remove") || "Remove") + " " + o.cleanText}),
+        ]);
+        remove.addEventListener("click", function () { o.selected = false; render(); input.focus(); });
+        chips.appendChild(el("li", {class: "hub-picker__row", "data-code": o.value}, [
+          el("span", {class: "hub-picker__chip"}, [
+            el("span", {class: "hub-picker__label", text: o.cleanText}),
+            (paths[o.value] || []).length ? el("span", {class: "hub-picker__path", text: paths[o.value].join(" › ")}) : null,
+          ]), remove]));
+      });
+    }
+    function show() {
+      var q = fold(input.value.trim());
+      results.textContent = "";
+      var found = q ? options.filter(function (o) { return o.haystack.indexOf(q) !== -1; }).slice(0, 12) : [];
+      found.forEach(function (o) {
+        var item = el("li", {role: "option", class: "hub-picker__option", "data-code": o.value}, [
+          el("span", {class: "hub-picker__label", text: o.cleanText}),
+          (paths[o.value] || []).length ? el("span", {class: "hub-picker__path", text: paths[o.value].join(" › ")}) : null,
+        ]);
+        if (o.selected) item.setAttribute("aria-selected", "true");
+        item.addEventListener("click", function () { o.selected = true; input.value = ""; show(); render(); });
+        results.appendChild(item);
+      });
+      results.hidden = !found.length;
+      input.setAttribute("aria-expanded", found.length ? "true" : "false");
+    }
+    input.addEventListener("input", show);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        var first = results.querySelector("[role=option]");
+        if (first) first.click();
+      }
+    });
+    render();
+  }
+
   document.querySelectorAll("[data-capacity-picker]").forEach(capacityPicker);
+  document.querySelectorAll("select[multiple][data-picker]").forEach(multiPicker);
   document.querySelectorAll("[data-language-picker]").forEach(languagePicker);
 })();
