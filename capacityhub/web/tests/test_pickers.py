@@ -145,3 +145,12 @@ def test_a_language_without_a_level_is_refused(owner_client, owner):
     assert response.status_code == 200
     assert "Choose how well you know this language." in response.content.decode()
     assert not owner.profile.languages.exists()
+
+
+def test_the_need_form_offers_the_picker_over_a_plain_list_box(owner_client, taxonomy):
+    html = owner_client.get("/needs/new/").content.decode()
+
+    assert 'data-picker="capacities"' in html and "multiple" in html
+    assert "web/pickers.js" in html
+    entries = {entry["code"]: entry for entry in embedded(html, "capacity-picker-data")}
+    assert entries["grant-reporting"]["path"] == ["Organizational", "Fundraising"]
