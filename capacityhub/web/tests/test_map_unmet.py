@@ -34,3 +34,15 @@ def test_a_map_without_unmet_needs_says_what_to_do(client, taxonomy):
 
     unmet = page.split('id="unmet-heading"')[1].split("</section>")[0]
     assert "Offer help" in unmet
+
+
+def test_the_compare_menu_names_its_months_in_the_readers_language(client, taxonomy):
+    from datetime import date
+
+    from capacityhub.exchange.services.capacity_map import map_snapshot_take
+
+    map_snapshot_take(month=date(2026, 1, 1))
+
+    page = client.get(MAP, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert '<option value="2026-01">enero de 2026</option>' in page

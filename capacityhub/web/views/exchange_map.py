@@ -31,6 +31,7 @@ from capacityhub.exchange.selectors.capacity_map import (
 )
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
 from capacityhub.exchange.unmet_needs import largest_unmet
+from capacityhub.web.cldr import month_text
 from capacityhub.web.forms import add_service_errors
 from capacityhub.web.forms.exchange_map import CapacityMapForm
 
@@ -230,9 +231,9 @@ def capacity_map_snapshot(request):
     """Staff: take (or refresh) this month's snapshot now. Anyone else: 403."""
     snapshot, created = map_snapshot_take(actor=request.user)
     if created:
-        messages.success(request, _("Snapshot of %s taken.") % snapshot.month.strftime("%Y-%m"))
+        messages.success(request, _("Snapshot of %s taken.") % month_text(snapshot.month))
     else:
-        messages.success(request, _("Snapshot of %s refreshed.") % snapshot.month.strftime("%Y-%m"))
+        messages.success(request, _("Snapshot of %s refreshed.") % month_text(snapshot.month))
     return redirect("web:capacity-map")
 
 
