@@ -5,15 +5,28 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+ASSETS := capacityhub/web/static_build/.built
 
-.PHONY: run dev test lint format migrate demo bench load load-short messages clean shell
+.PHONY: run dev test lint format migrate demo bench load load-short messages clean shell assets
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
-migrate: $(STAMP)
+# Codex from npm (package-lock.json pins it), trimmed to what pages use (decision 0015).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+$(ASSETS): $(NODE_STAMP) $(STAMP) capacityhub/web/core/codex.py
+	$(BIN)/python manage.py build_codex
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
+migrate: $(STAMP) $(ASSETS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py taxonomy_import --if-empty capacityhub/taxonomy/data/starter_taxonomy.json
 
@@ -43,16 +56,16 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint
+test: lint $(ASSETS)
 	$(BIN)/python manage.py compile_translations -v0
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --ignore=.venv --ignore=benchmarks --ignore=journeys \
-		--ignore=gates --ignore="*/tests/*" -l es -l fr -l pt -l ar --no-obsolete
+		--ignore=gates --ignore=node_modules --ignore="*/tests/*" -l es -l fr -l pt -l ar --no-obsolete
 
-bench: $(STAMP)
+bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/run.py
 
 load: $(STAMP)
@@ -65,4 +78,4 @@ shell: $(STAMP)
 	$(BIN)/python manage.py shell
 
 clean:
-	rm -rf $(VENV) db.sqlite3* .pytest_cache
+	rm -rf $(VENV) db.sqlite3* .pytest_cache node_modules capacityhub/web/static_build

@@ -23,6 +23,13 @@ pytest_plugins = [
 ]
 
 
+def pytest_report_header(config):
+    """Say up front when the Codex build (make assets) is missing: pages cannot render."""
+    from capacityhub.web.core.codex import HOW_TO_BUILD, ICONS_PATH
+
+    return None if ICONS_PATH.exists() else f"WARNING: {HOW_TO_BUILD}"
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in English: a language activated by an earlier test (or a service

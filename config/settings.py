@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+import django
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     # django-ninja's static files: the API docs page serves its pinned copy of Swagger UI.
     "ninja",
 ]
+# Widgets render with Codex classes (web/templates/django/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -84,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "capacityhub.core.middleware.UserLanguageMiddleware",
+    "capacityhub.web.core.cldr.ReaderTimeZoneMiddleware",
     "capacityhub.core.middleware.SecurityHeadersMiddleware",
     "capacityhub.core.middleware.BodySizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -98,7 +102,13 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Django's own form widget templates, which web/templates/django/forms overrides for
+        # Codex (TemplatesSetting below). Not the `django.forms` app: its label would clash with
+        # capacityhub.forms.
+        "DIRS": [
+            BASE_DIR / "capacityhub" / "web" / "templates",
+            Path(django.__file__).resolve().parent / "forms" / "templates",
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

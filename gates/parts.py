@@ -16,7 +16,7 @@ built side by side never edit the same gate files. A part module may define:
 import importlib
 from types import ModuleType
 
-APPS = ["knowledge", "learning", "events", "search", "forms", "integrity", "review"]
+APPS = ["knowledge", "learning", "events", "search", "forms", "integrity", "review", "ui"]
 
 
 def modules() -> list[ModuleType]:

@@ -95,16 +95,24 @@ def login(page, username: str, password: str) -> None:
     page.locator("input[name=login]").fill(username)
     page.locator("input[name=password]").fill(password)
     page.get_by_role("button", name="Sign In").click()
-    # The header's sign-out button, found by its form so that this works in any language.
-    expect(page.locator("header form[action$='/accounts/logout/'] button")).to_be_visible()
+    # The sign-out button in the header's menu, found by its form so that this works in any
+    # language; it exists once the session does.
+    expect(page.locator("header form[action$='/accounts/logout/'] button")).to_have_count(1)
 
 
 def logout(page) -> None:
     """Press the header's "Sign out" button (a POST form) and wait until it took effect."""
     from playwright.sync_api import expect
 
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+    expect(page.locator(".hub-menu__panel a[href^='/accounts/login/']")).to_have_count(1)
+
+
+def open_menu(page) -> None:
+    """Open the header's menu (navigation, account links, language switcher) if it is closed."""
+    if page.locator("details.hub-menu[open]").count() == 0:
+        page.locator("summary.hub-menu__button").click()
 
 
 @pytest.fixture

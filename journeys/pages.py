@@ -13,7 +13,7 @@ so apps built side by side never edit test_accessibility.py. A pages module defi
 import importlib
 from types import ModuleType
 
-APPS = ["knowledge", "learning", "events", "search", "forms", "integrity", "review"]
+APPS = ["knowledge", "learning", "events", "search", "forms", "integrity", "review", "ui"]
 
 
 def modules() -> list[ModuleType]:

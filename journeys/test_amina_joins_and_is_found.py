@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from journeys.pickers import pick_capacity
+
 
 def test_a_new_member_signs_up_fills_a_profile_and_finds_herself_by_a_parent_capacity(
     page, starter_taxonomy
@@ -15,7 +17,7 @@ def test_a_new_member_signs_up_fills_a_profile_and_finds_herself_by_a_parent_cap
     page.get_by_label("Username").fill("amina")
     page.locator("input[name=password1]").fill("kano-edits-hausa-2030")
     page.locator("input[name=password2]").fill("kano-edits-hausa-2030")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create account").click()
 
     # when: she fills her profile
     page.goto("/me/edit/")
@@ -26,15 +28,13 @@ def test_a_new_member_signs_up_fills_a_profile_and_finds_herself_by_a_parent_cap
 
     # and: says she knows and offers edit-a-thon organizing
     page.goto("/me/capacities/")
-    page.locator("select[name=knows-0-capacity]").select_option("edit-a-thon")
-    page.locator("select[name=knows-0-level]").select_option("4")
-    page.locator("select[name=offers-0-capacity]").select_option("edit-a-thon")
-    page.locator("select[name=offers-0-level]").select_option("3")
+    pick_capacity(page, "edit-a-thon", "edit-a-thon", {"knows": 4, "offers": 3})
     page.get_by_role("button", name="Save capacities").click()
     expect(page.get_by_role("status")).to_be_visible()
 
     # then: filtering the directory by the parent capacity finds her
     page.goto("/people/")
+    page.locator("details.hub-filters > summary").click()  # collapsed on a phone: results first
     page.locator("select[name=capacity]").select_option("event-organizing")
     page.locator("select[name=region]").select_option("ssa")
     page.get_by_role("button", name=re.compile("Filter|Search|Apply")).click()

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from capacityhub.community.models import Profile
 from journeys.conftest import MEMBER_PASSWORD, login
+from journeys.pickers import pick_capacity
 
 BIO = "I edit Hausa Wikipedia in the evenings and want to run an edit-a-thon."
 
@@ -43,13 +44,9 @@ def test_a_member_edits_her_profile_and_her_capacities(page, member, taxonomy, f
 
     # when: she says what she knows, offers and wants, but offers Lua scripting she does not know
     page.get_by_role("link", name="Edit capacities").click()
-    page.locator("select[name=knows-0-capacity]").select_option("grant-writing")
-    page.locator("select[name=knows-0-level]").select_option("4")
-    page.locator("select[name=offers-0-capacity]").select_option("grant-writing")
-    page.locator("select[name=offers-0-level]").select_option("3")
-    page.locator("select[name=offers-1-capacity]").select_option("lua-scripting")
-    page.locator("select[name=wants-0-capacity]").select_option("grant-reporting")
-    page.locator("select[name=wants-0-level]").select_option("1")
+    pick_capacity(page, "grant wri", "grant-writing", {"knows": 4, "offers": 3})
+    pick_capacity(page, "lua", "lua-scripting", {"offers": 2})
+    pick_capacity(page, "reporting", "grant-reporting", {"wants": 1})
     page.get_by_role("button", name="Save capacities").click()
 
     # then: the error names the capacity, and nothing was saved
@@ -60,9 +57,10 @@ def test_a_member_edits_her_profile_and_her_capacities(page, member, taxonomy, f
     assert not profile.claims.exists()
 
     # when: she fixes it by saying she knows Lua scripting too
-    expect(page.locator("select[name=offers-1-capacity]")).to_have_value("lua-scripting")
-    page.locator("select[name=knows-1-capacity]").select_option("lua-scripting")
-    page.locator("select[name=knows-1-level]").select_option("2")
+    lua = page.locator(".hub-picker__row[data-code='lua-scripting']")
+    expect(lua.locator("#claim-lua-scripting-offers")).to_be_checked()
+    lua.locator("#claim-lua-scripting-knows").check()
+    lua.locator("#claim-lua-scripting-knows-level").select_option("2")
     page.get_by_role("button", name="Save capacities").click()
 
     # then: her profile lists what she knows, offers and wants

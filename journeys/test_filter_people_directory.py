@@ -47,7 +47,11 @@ def people(taxonomy):
 
 
 def _filters(page):
-    """The directory's filter form (the header's language switcher has a "language" too)."""
+    """The directory's filter form (the header's language switcher has a "language" too),
+    opened first: on a phone the filter panel starts collapsed so results come first."""
+    panel = page.locator("details.hub-filters")
+    if panel.get_attribute("open") is None:
+        panel.locator("summary").click()
     return page.get_by_role("search", name="Filter people")
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from capacityhub.taxonomy.models import Capacity, CapacityProposal
 from capacityhub.taxonomy.services import capacity_proposal_create
-from journeys.conftest import MEMBER_PASSWORD, login, logout
+from journeys.conftest import MEMBER_PASSWORD, login, logout, open_menu
 
 STAFF_PASSWORD = "pass-word-1234"  # what the root conftest's UserFactory gives everyone
 LABEL = "Crowdfunding campaigns"
@@ -22,6 +22,7 @@ def _row(page, label):
 def test_a_member_proposes_a_capacity_and_staff_approves_it(page, member, staff, taxonomy):
     # given: Amina, signed in, proposes a capacity from the taxonomy page
     login(page, "amina", MEMBER_PASSWORD)
+    open_menu(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Capacities").click()
     page.get_by_role("link", name="Propose a new capacity").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Propose a capacity")
@@ -39,7 +40,8 @@ def test_a_member_proposes_a_capacity_and_staff_approves_it(page, member, staff,
 
     # when: a staff member signs in, opens Proposals and the proposal
     login(page, "staff", STAFF_PASSWORD)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Proposals").click()
+    open_menu(page)
+    page.locator(".hub-menu__panel").get_by_role("link", name="Proposals").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Capacity proposals")
     expect(_row(page, LABEL).get_by_role("cell")).to_have_text(
         ["New capacity", "amina", re.compile(r"\S"), "Pending"]
@@ -102,7 +104,7 @@ def test_rejecting_a_proposal_without_a_note_is_refused(page, staff, duplicate_p
 
     # then: the form asks for the reason, and the proposal is still pending
     reject = page.get_by_role("region", name="Reject")
-    expect(reject.locator(".error")).to_have_text("Tell the proposer why.")
+    expect(reject.locator(".cdx-field__validation-message")).to_have_text("Tell the proposer why.")
     expect(page.locator("dt:text-is('Status') + dd")).to_have_text("Pending")
     duplicate_proposal.refresh_from_db()
     assert duplicate_proposal.status == CapacityProposal.Status.PENDING

@@ -39,8 +39,14 @@ class Notification(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    # Shown as data: the message's source text (msgid) and its values, translated into the
+    # reader's language each time it is shown. `subject`/`body` keep the text as rendered for
+    # the recipient when it was sent (the e-mail, and rows from before the keys existed).
     subject = models.CharField(max_length=200)
     body = models.TextField(blank=True, max_length=8000)
+    subject_key = models.CharField(max_length=500, blank=True, default="")
+    body_key = models.TextField(blank=True, default="")
+    params = models.JSONField(blank=True, default=dict)
     url = models.CharField(max_length=300, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

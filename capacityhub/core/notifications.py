@@ -11,6 +11,13 @@ pass translatable lazy strings (gettext_lazy) and, separately, the values to int
         url=connection.get_absolute_url(),
     )
 
+Notifications are stored as data: the message's source text (the msgid of a gettext_lazy
+string) and its values, so each time one is shown (`notification_subject()`,
+`notification_body()`) it is translated into the reader's language of the moment: a
+notification sent while English was active reads in Arabic to a reader who now uses Arabic.
+Plain strings (a curator's note) are stored as they are and shown as written. The rendered
+text in the recipient's language is kept too, for the e-mail and for rows stored before.
+
 The e-mail is queued with `transaction.on_commit`, so a rolled-back action never e-mails
 anyone. Sending never raises: a failure is logged and the notification stays in the inbox
 with `emailed_at` empty.
@@ -26,6 +33,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from .models import Notification
@@ -47,9 +55,51 @@ def recipient_language(recipient) -> str:
 def _render(text: Any, context: Mapping[str, Any] | None) -> str:
     # str() of a lazy string translates it into the active (the recipient's) language.
     rendered = str(text)
-    if context:
+    if context and isinstance(text, Promise):  # plain text (a person's note) is not a format
         rendered = rendered % {key: str(value) for key, value in context.items()}
     return rendered
+
+
+def message_key(text: Any) -> str:
+    """The msgid behind a gettext_lazy string, or "" for plain text (stored as written).
+
+    A lazy string is recognised as a translation by rendering it with no language active:
+    gettext then returns its msgid unchanged (a reverse_lazy() would not)."""
+    if not isinstance(text, Promise):
+        return ""
+    args = getattr(text, "_args", ())
+    if len(args) != 1 or not isinstance(args[0], str):
+        return ""
+    with translation.override(None):
+        return args[0] if str(text) == args[0] else ""
+
+
+def _params(context: Mapping[str, Any] | None) -> dict[str, str]:
+    return {key: str(value) for key, value in (context or {}).items()}
+
+
+def _shown(key: str, params: Mapping[str, str], stored: str, limit: int, isolate: bool) -> str:
+    if not key:
+        return stored
+    if isolate:  # a name or title in another script keeps its own direction (FSI … PDI)
+        params = {name: f"\u2068{value}\u2069" for name, value in params.items()}
+    try:
+        return _shorten(_(key) % params if params else _(key), limit)
+    except (KeyError, ValueError, TypeError):  # a msgid whose placeholders changed since
+        return stored
+
+
+def notification_subject(notification: Notification, *, isolate: bool = False) -> str:
+    """The subject in the active (the reader's) language; `isolate` wraps each value in
+    Unicode first-strong isolates for display next to text in another direction."""
+    n = notification
+    return " ".join(_shown(n.subject_key, n.params, n.subject, SUBJECT_MAX, isolate).split())
+
+
+def notification_body(notification: Notification, *, isolate: bool = False) -> str:
+    """The body in the active (the reader's) language."""
+    n = notification
+    return _shown(n.body_key, n.params, n.body, BODY_MAX, isolate)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -75,6 +125,9 @@ def notify(
         recipient=recipient,
         subject=_shorten(" ".join(rendered_subject.split()), SUBJECT_MAX),
         body=_shorten(rendered_body, BODY_MAX),
+        subject_key=message_key(subject),
+        body_key=message_key(body) if body else "",
+        params=_params(context),
         url=url[:URL_MAX],
     )
     if recipient.is_active and recipient.email:

@@ -171,3 +171,20 @@ def proposal_list(*, viewer, status: str | None = None) -> QuerySet[CapacityProp
     if status:
         proposals = proposals.filter(status=status)
     return proposals
+
+
+def capacity_aliases(language: str | None = None) -> dict[int, list[str]]:
+    """{capacity id: aliases} in `language` and in English (for a picker that matches both);
+    cached like the labels."""
+    language = (language or get_language() or "en").split("-")[0]
+
+    def build() -> dict[int, list[str]]:
+        aliases: dict[int, list[str]] = {}
+        rows = CapacityTranslation.objects.filter(language__in={language, "en"}).values_list(
+            "capacity_id", "aliases"
+        )
+        for capacity_id, names in rows:
+            aliases.setdefault(capacity_id, []).extend(n for n in names or [] if n)
+        return aliases
+
+    return _memo.get(f"aliases:{language}", build)

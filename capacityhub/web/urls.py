@@ -1,5 +1,5 @@
 from .community import accounts, organizations, people
-from .core import home
+from .core import dashboard, home
 from .events import events
 from .exchange import connections, matching, needs, offers
 from .exchange import map as capacity_map
@@ -14,6 +14,7 @@ from .taxonomy import capacities
 app_name = "web"
 urlpatterns = [
     *home.urlpatterns,
+    *dashboard.urlpatterns,
     *capacities.urlpatterns,
     *people.urlpatterns,
     *organizations.urlpatterns,

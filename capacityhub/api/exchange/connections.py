@@ -14,9 +14,11 @@ from ninja import Field, Query, Router, Schema, Status
 
 from capacityhub.community.models import Organization, User
 from capacityhub.core.notifications import (
+    notification_body,
     notification_get,
     notification_list,
     notification_mark_read,
+    notification_subject,
     notification_unread_count,
     notifications_mark_all_read,
 )
@@ -236,8 +238,8 @@ def message_out(message) -> dict:
 def notification_out(notification) -> dict:
     return {
         "id": notification.pk,
-        "subject": notification.subject,
-        "body": notification.body,
+        "subject": notification_subject(notification),
+        "body": notification_body(notification),
         "url": notification.url,
         "read": notification.read_at is not None,
         "read_at": notification.read_at,

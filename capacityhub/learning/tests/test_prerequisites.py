@@ -88,8 +88,8 @@ def test_the_course_page_shows_a_learner_which_prerequisites_they_completed(
 
     content = response.content.decode()
     assert "You can still enrol now." in content
-    assert "Wiki basics</a> · <strong>completed by you</strong>" in content
-    assert "Citing sources</a> · not completed yet" in content
+    assert "Wiki basics</bdi></a> · <strong>completed by you</strong>" in content
+    assert "Citing sources</bdi></a> · not completed yet" in content
 
 
 def test_anonymous_visitors_see_the_prerequisites_without_any_status(client, courses):

@@ -16,6 +16,7 @@ from capacityhub.core.models import Visibility
 from capacityhub.core.regions import REGION_CHOICES
 from capacityhub.taxonomy.selectors import capacity_code_map
 from capacityhub.web.core.forms import capacity_choices, capacity_label_for_code
+from capacityhub.web.core.pickers import first_languages
 from capacityhub.web.templatetags.hub import level_name, proficiency
 
 SORT_CHOICES = [
@@ -155,6 +156,14 @@ class ProfileForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if name != "version"}
 
 
+def _language_groups() -> list:
+    """The reader's own and the commonest languages first, then all of them (by name)."""
+    choices = language_choices()
+    names = dict(choices)
+    first = [(code, names[code]) for code in first_languages() if code in names]
+    return [(_("Your language and the most used"), first), (_("All languages"), choices)]
+
+
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), required=False)
     proficiency = forms.TypedChoiceField(
@@ -163,8 +172,9 @@ class LanguageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = _blank(_("—")) + language_choices()
-        self.fields["proficiency"].choices = [
+        self.fields["language"].choices = _blank(_("—")) + _language_groups()
+        # No silent default: a blank first option, so a chosen language needs a chosen level.
+        self.fields["proficiency"].choices = _blank(_("— how well?")) + [
             (level, proficiency(level) if level == 0 else f"{level} · {proficiency(level)}")
             for level in PROFICIENCY_LEVELS
         ]

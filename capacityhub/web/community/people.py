@@ -27,6 +27,7 @@ from capacityhub.community.services import (
     profile_update,
 )
 from capacityhub.core.models import Visibility
+from capacityhub.exchange.selectors.first_visit import first_steps
 from capacityhub.taxonomy.selectors import capacity_code_map
 from capacityhub.web.community.forms_people import (
     ClaimFormSet,
@@ -36,6 +37,7 @@ from capacityhub.web.community.forms_people import (
 )
 from capacityhub.web.core.forms import NoticeForm, add_service_errors
 from capacityhub.web.core.lookup import object_or_404
+from capacityhub.web.core.pickers import capacity_picker_context, language_picker_context
 
 RELATIONS = [Relation.KNOWS, Relation.OFFERS, Relation.WANTS]
 
@@ -73,7 +75,16 @@ def profile_detail(request, username: str):
     profile = object_or_404(profile_get, _("No such person."), username=username)
     view = profile_view(profile, request.user)
     visibility = {group: Visibility(level).label for group, level in view.visibility.items()}
-    context = {"view": view, "sections": _claim_sections(view), "visibility": visibility}
+    sections = _claim_sections(view)
+    context = {
+        "view": view,
+        "sections": sections,
+        "has_claims": any(section["claims"] for section in sections),
+        "visibility": visibility,
+    }
+    if view.is_self:
+        checklist = first_steps(user=request.user)
+        context["checklist"] = checklist if checklist and not checklist.complete else None
     return render(request, "web/community/profile_detail.html", context)
 
 
@@ -115,7 +126,7 @@ def profile_edit(request):
         else:
             messages.success(request, _("Profile saved."))
             return redirect("web:profile-detail", username=request.user.username)
-    context = {"form": form, "languages": languages}
+    context = {"form": form, "languages": languages, **language_picker_context()}
     return render(request, "web/community/profile_edit.html", context)
 
 
@@ -153,9 +164,8 @@ def profile_capacities(request):
         {"relation": relation.value, "label": relation.label, "formset": formset}
         for relation, formset in formsets
     ]
-    return render(
-        request, "web/community/profile_capacities.html", {"form": form, "sections": sections}
-    )
+    context = {"form": form, "sections": sections, **capacity_picker_context()}
+    return render(request, "web/community/profile_capacities.html", context)
 
 
 urlpatterns = [

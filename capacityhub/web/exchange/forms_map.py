@@ -8,6 +8,7 @@ from capacityhub.core.languages import language_name
 from capacityhub.core.regions import REGION_CHOICES
 from capacityhub.exchange.capacity_map import LANGUAGE_VIEW, ONLINE, REGION_VIEW
 from capacityhub.exchange.selectors.capacity_map import DEFAULT_DEPTH, MAX_DEPTH
+from capacityhub.web.core.cldr import month_text
 from capacityhub.web.core.forms import capacity_choices
 
 VIEW_CHOICES = [(REGION_VIEW, _("Capacity × region")), (LANGUAGE_VIEW, _("Capacity × language"))]
@@ -47,7 +48,7 @@ class CapacityMapForm(forms.Form):
         fields["region"].choices = [*REGION_CHOICES, (ONLINE, _("Online"))]
         fields["language"].choices = [(code, language_name(code)) for code in languages]
         fields["compare"].choices = [("", _("Now only"))] + [
-            (month.strftime("%Y-%m"), month.strftime("%Y-%m")) for month in months
+            (month.strftime("%Y-%m"), month_text(month)) for month in months
         ]
         self.months = {month.strftime("%Y-%m"): month for month in months}
         if not months:

@@ -120,7 +120,9 @@ class NeedForm(ActForOrganizationMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     capacities = forms.MultipleChoiceField(
         label=_("Capacities"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        # data-picker: pickers.js turns it into a search box with chips; without JavaScript
+        # it stays a plain list box.
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-picker": "capacities"}),
         help_text=MULTIPLE_HELP,
     )
     description = forms.CharField(

@@ -27,7 +27,9 @@ from capacityhub.exchange.selectors.capacity_map import (
 )
 from capacityhub.exchange.selectors.map_snapshots import map_snapshot_months, map_snapshots
 from capacityhub.exchange.services.capacity_map import map_snapshot_take
+from capacityhub.exchange.unmet_needs import largest_unmet
 from capacityhub.presentation.capacity_map import capacity_map_dict
+from capacityhub.web.core.cldr import month_text
 from capacityhub.web.core.forms import add_service_errors
 from capacityhub.web.exchange.forms_map import CapacityMapForm
 from capacityhub.web.exchange.heatmap import HeatCell, HeatRow, HeatText, heatmap_svg, signed
@@ -121,6 +123,20 @@ def _table(result: CapacityMap) -> list[dict]:
     ]
 
 
+def _unmet(result: CapacityMap) -> list[dict]:
+    """The ranked list above the heat map; bar widths in steps of 5 % (CSS classes: the
+    Content-Security-Policy allows no inline styles)."""
+    return [
+        {
+            "row": item.row,
+            "unmet": item.unmet,
+            "demand_width": round(item.demand_share * 20) * 5,
+            "supply_width": round(item.supply_share * 20) * 5,
+        }
+        for item in largest_unmet(result.rows)
+    ]
+
+
 def capacity_map_page(request):
     form = _form(request)
     result = _read(request, form)
@@ -128,6 +144,7 @@ def capacity_map_page(request):
         "form": form,
         "result": result,
         "table": _table(result) if result else [],
+        "unmet": _unmet(result) if result else [],
         "svg": mark_safe(_svg(result)) if result else "",  # noqa: S308 - escaped by heatmap_svg
         "query": request.GET.urlencode(),
         "can_snapshot": request.user.is_staff,
@@ -200,9 +217,9 @@ def capacity_map_snapshot(request):
     """Staff: take (or refresh) this month's snapshot now. Anyone else: 403."""
     snapshot, created = map_snapshot_take(actor=request.user)
     if created:
-        messages.success(request, _("Snapshot of %s taken.") % snapshot.month.strftime("%Y-%m"))
+        messages.success(request, _("Snapshot of %s taken.") % month_text(snapshot.month))
     else:
-        messages.success(request, _("Snapshot of %s refreshed.") % snapshot.month.strftime("%Y-%m"))
+        messages.success(request, _("Snapshot of %s refreshed.") % month_text(snapshot.month))
     return redirect("web:capacity-map")
 
 

@@ -69,17 +69,17 @@ def test_the_login_page_renders_the_local_form(client, db):
 def test_the_login_page_uses_the_hub_look(client, db):
     page = client.get(reverse("account_login")).content.decode()
 
-    assert 'class="site-header"' in page
+    assert 'class="hub-header"' in page
     assert '<main id="main"' in page
-    assert 'class="field' in page
+    assert 'class="cdx-field hub-field' in page
     assert "allauth-form" in page
 
 
 def test_the_signup_page_uses_the_hub_look(client, db):
     page = client.get(reverse("account_signup")).content.decode()
 
-    assert 'class="site-header"' in page
-    assert 'class="field' in page and 'name="username"' in page
+    assert 'class="hub-header"' in page
+    assert 'class="cdx-field hub-field' in page and 'name="username"' in page
 
 
 def test_the_login_page_offers_wikimedia_login_when_configured(client, settings):

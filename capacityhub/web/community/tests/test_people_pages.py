@@ -127,7 +127,7 @@ def test_an_unknown_filter_value_gets_a_message_not_an_error_page(client, owner)
     response = client.get(PEOPLE, {"capacity": "no-such-capacity", "region": "mars"})
 
     assert response.status_code == 200
-    assert 'class="error"' in response.content.decode()
+    assert "cdx-message--error" in response.content.decode()
     assert profile_links(response) == set()
 
 

@@ -130,7 +130,7 @@ def test_a_missing_display_name_is_refused_with_a_message(owner_client, owner):
     response = owner_client.post(EDIT, profile_data(owner.profile, display_name=""))
 
     assert response.status_code == 200
-    assert 'class="error"' in response.content.decode()
+    assert "cdx-message--error" in response.content.decode()
     owner.profile.refresh_from_db()
     assert owner.profile.display_name == "Owner"
 
@@ -237,7 +237,7 @@ def test_an_unknown_capacity_code_is_refused_with_a_message(owner_client, owner,
     response = owner_client.post(CAPACITIES, claims_data(knows=[("no-such-capacity", 2)]))
 
     assert response.status_code == 200
-    assert 'class="error"' in response.content.decode()
+    assert "cdx-message--error" in response.content.decode()
     assert not owner.profile.claims.exists()
 
 

@@ -92,8 +92,8 @@ def test_the_inbox_runs_a_fixed_number_of_queries(
     for n in range(12):
         notify(recipient=owner, subject=f"News {n}")
 
-    # session, user, count, page, unread count
-    with django_assert_num_queries(5):
+    # session, user, count, page, unread count, the reader's time zone (once, for the dates)
+    with django_assert_num_queries(6):
         response = owner_client.get(INBOX)
 
     assert response.content.decode().count("News ") == page_size

@@ -164,7 +164,7 @@ def test_a_compare_with_select_appears_when_snapshots_exist(client, busy):
     compared = client.get(MAP, {"compare": "2026-01"}).content.decode()
 
     assert 'name="compare"' in page
-    assert "Changes are since 2026-01" in compared
+    assert "Changes are since January 2026" in compared
     assert '(<bdi dir="ltr">±0</bdi>)' in compared
 
 

@@ -29,7 +29,7 @@ def test_the_requester_sees_who_could_help_and_can_invite_them(
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert '<a href="/people/amina/">Amina</a>' in page
+    assert '<a href="/people/amina/"><bdi>Amina</bdi></a>' in page
     assert "offers Grant reporting, a part of Fundraising · speaks French natively" in page
     assert f"/needs/{fundraising_need.pk}/invite/?offer={amina_offer.pk}" in page
 

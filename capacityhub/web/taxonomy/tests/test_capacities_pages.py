@@ -235,7 +235,7 @@ def test_a_proposal_with_an_unknown_parent_is_refused_with_a_message(owner_clien
     )
 
     assert response.status_code == 200
-    assert 'class="error"' in response.content.decode()
+    assert "cdx-message--error" in response.content.decode()
     assert not CapacityProposal.objects.exists()
 
 
