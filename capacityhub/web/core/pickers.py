@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Relation
 from capacityhub.core.languages import language_choices
+from capacityhub.presentation.matching import level_name
 from capacityhub.taxonomy.selectors import (
     capacity_aliases,
     capacity_code_map,
     capacity_labels,
     taxonomy_tree,
 )
-from capacityhub.presentation.matching import level_name
 
 # The most used languages on Wikimedia projects, offered first after the reader's own.
 COMMON_LANGUAGES = (
