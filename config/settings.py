@@ -253,6 +253,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Codex trimmed from node_modules by `manage.py build_codex` (run by make; decision 0015).
+STATICFILES_DIRS = [BASE_DIR / "capacityhub" / "web" / "static_build" / "static"]
 # Uploaded answers to forms (e.g. application documents) live outside any public URL space and
 # are served only through permission-checked views (capacityhub.forms.storage).
 PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))

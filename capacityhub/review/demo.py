@@ -179,7 +179,9 @@ def _write(seed: int) -> str:
     people = [p for p in people if p.username != DEMO_MEMBER]
     reviewers = [p for p in people[10:16] if p != staff]
     open_calls = _open_calls(staff, form, people[16:40], reviewers, rng, now)
-    _decided, decided_count = _decided_call(staff, form, people[40:60], reviewers, rng, now)
+    # Six applicants (one found ineligible, five decided), whatever the community's size.
+    decided_pool = [p for p in people if p not in reviewers][-6:]
+    _decided, decided_count = _decided_call(staff, form, decided_pool, reviewers, rng, now)
     return (
         f"review: {len(open_calls)} open calls and one decided call "
         f"({decided_count} applications, with reasons)."

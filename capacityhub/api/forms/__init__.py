@@ -58,7 +58,7 @@ class ChoiceIn(Input):
     label: Texts = {}
 
 
-class QuestionIn(Input):
+class FormQuestionIn(Input):
     key: Text(64, min_length=1)
     kind: Literal[KINDS]
     required: bool = False
@@ -81,15 +81,15 @@ class QuestionIn(Input):
 class FormIn(Input):
     title: dict[LanguageCode, Text(200)]
     owner_organization: Slug | None = None
-    questions: list[QuestionIn] = Field(default_factory=list, max_length=200)
+    questions: list[FormQuestionIn] = Field(default_factory=list, max_length=200)
 
 
 class QuestionsIn(Input):
     title: dict[LanguageCode, Text(200)] | None = None
-    questions: list[QuestionIn] = Field(max_length=200)
+    questions: list[FormQuestionIn] = Field(max_length=200)
 
 
-class QuestionOut(Schema):
+class FormQuestionOut(Schema):
     key: str
     position: int
     kind: str
@@ -108,7 +108,7 @@ class QuestionOut(Schema):
 class VersionOut(Schema):
     number: int
     created_at: datetime
-    questions: list[QuestionOut]
+    questions: list[FormQuestionOut]
 
 
 class FormOut(Schema):
@@ -176,7 +176,7 @@ def _organization(slug: str | None) -> Organization | None:
     return Organization.objects.get(slug=slug) if slug else None
 
 
-def _dump(questions: list[QuestionIn]) -> list[dict]:
+def _dump(questions: list[FormQuestionIn]) -> list[dict]:
     return [q.model_dump() for q in questions]
 
 

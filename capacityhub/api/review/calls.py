@@ -346,7 +346,7 @@ def withdraw_application(request: HttpRequest, application_id: ObjectId):
     return _application_out(application)
 
 
-class OfferIn(Input):
+class SeatOfferIn(Input):
     take_up: bool
 
 
@@ -355,7 +355,7 @@ class OfferIn(Input):
     response={200: ApplicationOut, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
-def answer_offer(request: HttpRequest, application_id: ObjectId, payload: OfferIn):
+def answer_offer(request: HttpRequest, application_id: ObjectId, payload: SeatOfferIn):
     """The applicant takes up or refuses an accepted offer."""
     application = _application(request, application_id)
     offer_respond(actor=request.user, application=application, take_up=payload.take_up)
@@ -369,7 +369,7 @@ class ScreeningIn(Input):
     supersedes: ObjectId | None = None
 
 
-class DecisionIn(Input):
+class ApplicationDecisionIn(Input):
     outcome: Literal["accept", "waitlist", "decline"]
     reason: Text(8000) = ""
     supersedes: ObjectId | None = Field(
@@ -377,7 +377,7 @@ class DecisionIn(Input):
     )
 
 
-class DecisionOut(Schema):
+class ApplicationDecisionOut(Schema):
     id: int
     outcome: str
     reason: str
@@ -401,7 +401,7 @@ def _superseded(pk: int | None) -> Decision | None:
 
 @router.post(
     "/applications/{application_id}/screening",
-    response={201: DecisionOut, **OBJECT_WRITE_ERRORS},
+    response={201: ApplicationDecisionOut, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
 def screen_application(request: HttpRequest, application_id: ObjectId, payload: ScreeningIn):
@@ -417,10 +417,10 @@ def screen_application(request: HttpRequest, application_id: ObjectId, payload: 
 
 @router.post(
     "/applications/{application_id}/decision",
-    response={201: DecisionOut, **OBJECT_WRITE_ERRORS},
+    response={201: ApplicationDecisionOut, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
-def decide_application(request: HttpRequest, application_id: ObjectId, payload: DecisionIn):
+def decide_application(request: HttpRequest, application_id: ObjectId, payload: ApplicationDecisionIn):
     """Accept, waitlist or decline (call managers). A decline without a reason: 422."""
     decision = application_decide(
         actor=request.user,

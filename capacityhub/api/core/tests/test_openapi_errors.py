@@ -46,3 +46,30 @@ def test_a_refused_business_rule_answers_the_declared_422(manager, organization,
     assert response.status_code == 422
     assert "422" in operation["responses"]
     assert set(response.json()) == {"detail", "errors"}
+
+
+def test_no_two_schemas_share_a_name():
+    """django-ninja names OpenAPI components by class name: two `QuestionOut`s (events and
+    forms) made one endpoint's answers validate against the other's schema."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import pydantic
+
+    import capacityhub.api as package
+
+    seen: dict[str, str] = {}
+    clashes = []
+    for module_info in pkgutil.walk_packages(package.__path__, "capacityhub.api."):
+        if ".tests" in module_info.name:
+            continue
+        module = importlib.import_module(module_info.name)
+        for obj in vars(module).values():
+            if not (inspect.isclass(obj) and issubclass(obj, pydantic.BaseModel)):
+                continue
+            if obj.__module__ != module.__name__:
+                continue
+            if seen.setdefault(obj.__name__, module.__name__) != module.__name__:
+                clashes.append((obj.__name__, seen[obj.__name__], module.__name__))
+    assert clashes == [], clashes

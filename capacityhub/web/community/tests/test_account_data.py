@@ -19,7 +19,8 @@ from capacityhub.core.models import AuditEntry, Notification
 from capacityhub.events.models import CalendarFeed, Registration
 from capacityhub.events.tests.factories import EventFactory, question_on, registered
 from capacityhub.exchange.models import Connection, Need
-from capacityhub.exchange.services.connections import connection_invite, message_send
+from capacityhub.exchange.services.connections import connection_invite
+from capacityhub.exchange.services.conversation import message_send
 from capacityhub.exchange.services.needs import need_create
 from capacityhub.exchange.services.offers import offer_create
 from capacityhub.knowledge.tests.factories import (

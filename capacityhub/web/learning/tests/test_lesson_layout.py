@@ -52,6 +52,9 @@ def test_marking_a_lesson_done_says_so_clearly_and_moves_the_bar(owner_client, o
 
 def test_the_quiz_review_is_separate_from_trying_again(owner_client, owner, course):
     course, text, quiz = course
+    # The author shows the answers after one attempt, so the review has explanations to show.
+    quiz.reveal_answers, quiz.reveal_after_attempts = "after_attempts", 1
+    quiz.save(update_fields=["reveal_answers", "reveal_after_attempts"])
     enrol(owner, course)
     answers = {f"q{pk}": values for pk, values in wrong_answers(quiz).items()}
     response = owner_client.post(reverse("web:lesson-quiz", args=[course.slug, quiz.pk]), answers)

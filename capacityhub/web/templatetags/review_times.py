@@ -2,11 +2,11 @@
 profile's, else UTC), with a machine-readable <time> element and the zone named."""
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from capacityhub.events.timezones import local_times, reader_zone
+from capacityhub.web.core.cldr import datetime_text
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def review_moment(context, moment):
     return format_html(
         '<time datetime="{}">{}</time> <span class="muted">({})</span>',
         local.isoformat(),
-        date_format(local, "DATETIME_FORMAT"),
+        datetime_text(local, zone=local.tzinfo),
         _("%(zone)s time") % {"zone": zone},
     )
 
