@@ -177,3 +177,27 @@ def test_the_screening_queue_lists_unmet_rules_for_managers_only(call, applicant
     rows = _client(staff).get(f"{API}/calls/{call.pk}/applications").json()
     assert rows[0]["unmet_rules"] == ["Region not among the call's regions."]
     assert _client(other).get(f"{API}/calls/{call.pk}/applications").status_code == 403
+
+
+def test_call_times_with_an_offset_are_stored_in_utc_and_naive_ones_are_422(staff):
+    body = {
+        "kind": "rapid_grant",
+        "title": {"en": "Rapid grants"},
+        "opens_at": "2026-01-01T00:00:00-05:00",
+        "closes_at": "2026-02-01T00:00:00",
+        "decisions_by": "2026-03-01T09:00:00+09:00",
+        "criteria": [{"name": {"en": "Impact"}, "weight": 1}],
+    }
+    response = _send(_client(staff), "post", "/calls", body)
+    assert response.status_code == 422 and not Call.objects.exists()
+    assert "closes_at" in json.dumps(response.json())
+    body["closes_at"] = "2026-02-01T00:00:00+01:00"
+    response = _send(_client(staff), "post", "/calls", body)
+    assert response.status_code == 201, response.json()
+    call = Call.objects.get()
+    assert call.opens_at.isoformat() == "2026-01-01T05:00:00+00:00"
+    assert call.decisions_by.isoformat() == "2026-03-01T00:00:00+00:00"
+    patch = _send(_client(staff), "patch", f"/calls/{call.pk}", {"opens_at": "2026-01-02T00:00"})
+    assert patch.status_code == 422 and "opens_at" in json.dumps(patch.json())
+    call.refresh_from_db()
+    assert call.opens_at.isoformat() == "2026-01-01T05:00:00+00:00"

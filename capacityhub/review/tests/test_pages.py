@@ -218,3 +218,47 @@ def test_the_screening_page_shows_unmet_rules_in_bounded_queries(
     content = response.content.decode()
     assert content.count("Region not among the call") == 6
     assert "days old; the call asks for 30" in content
+
+
+CALL_POST = {
+    "kind": "internet_access",
+    "title": "en: Internet access grants",
+    "opens_at": "2026-01-01T00:00",
+    "closes_at": "2026-02-01T00:00",
+    "decisions_by": "2026-03-01T00:00",
+    "reviews_per_application": "2",
+    "criteria": "1 | Need",
+}
+
+
+def test_staff_enter_call_times_in_their_own_zone_and_they_are_stored_in_utc(staff, staff_client):
+    staff.profile.time_zone = "America/Bogota"
+    staff.profile.save()
+    form = staff_client.get(reverse("web:review-call-create")).content.decode()
+    assert '<option value="America/Bogota" selected>' in form
+    response = staff_client.post(reverse("web:review-call-create"), CALL_POST)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    call = Call.objects.get(kind="internet_access")
+    assert call.closes_at.isoformat() == "2026-02-01T05:00:00+00:00"
+    page = staff_client.get(reverse("web:review-call", args=[call.pk])).content.decode()
+    assert 'datetime="2026-02-01T00:00:00-05:00"' in page and "America/Bogota time" in page
+    edit = staff_client.get(reverse("web:review-call-edit", args=[call.pk])).content.decode()
+    assert 'value="2026-02-01 00:00:00"' in edit or 'value="2026-02-01T00:00"' in edit
+
+
+def test_the_time_zone_field_overrides_the_editors_zone_and_defaults_to_utc(staff_client):
+    response = staff_client.post(
+        reverse("web:review-call-create"), {**CALL_POST, "time_zone": "Asia/Tokyo"}
+    )
+    assert response.status_code == 302
+    assert Call.objects.get().opens_at.isoformat() == "2025-12-31T15:00:00+00:00"
+    Call.objects.all().delete()
+    assert staff_client.post(reverse("web:review-call-create"), CALL_POST).status_code == 302
+    assert Call.objects.get().opens_at.isoformat() == "2026-01-01T00:00:00+00:00"
+
+
+def test_an_unknown_time_zone_in_the_call_form_is_a_400_and_nothing_saved(staff_client):
+    response = staff_client.post(
+        reverse("web:review-call-create"), {**CALL_POST, "time_zone": "Mars/Olympus"}
+    )
+    assert response.status_code == 400 and not Call.objects.exists()

@@ -127,13 +127,20 @@ def _initial(call) -> dict:
     }  # fmt: skip
 
 
+def _editor_zone(user) -> str:
+    profile = getattr(user, "profile", None)
+    return getattr(profile, "time_zone", "") or "UTC"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def call_edit(request, pk: int | None = None):
     call = _managed_call(request, pk) if pk else None
     if call is None and not request.user.is_staff:
         raise PermissionDenied(_("Only staff open calls here."))
-    form = CallForm(request.POST or None, initial=_initial(call) if call else None)
+    zone = _editor_zone(request.user)
+    initial = CallForm.wall_clock(_initial(call), zone) if call else None
+    form = CallForm(request.POST or None, initial=initial, editor_zone=zone)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
