@@ -262,3 +262,35 @@ def test_an_unknown_time_zone_in_the_call_form_is_a_400_and_nothing_saved(staff_
         reverse("web:review-call-create"), {**CALL_POST, "time_zone": "Mars/Olympus"}
     )
     assert response.status_code == 400 and not Call.objects.exists()
+
+
+def test_a_review_decision_and_its_audit_rows_link_to_each_other(
+    call, applicant, staff, staff_client, other_client
+):
+    application = eligible(call, applicant, staff)
+    screened = decision_current(application)
+    response = staff_client.post(
+        reverse("web:review-decide", args=[application.pk]),
+        {"decide-outcome": "decline", "decide-reason": "Outside the region.",
+         "decide-supersedes": str(screened.pk)},
+    )  # fmt: skip
+    assert response.status_code == 302
+    declined = decision_current(application)
+    assert declined.outcome == "decline"
+    decision_url = reverse("web:integrity-decision", args=[declined.pk])
+    # The application page links each decision to its page (staff and board).
+    detail = staff_client.get(reverse("web:review-application", args=[application.pk]))
+    assert f'href="{decision_url}"' in detail.content.decode()
+    # The decision page lists the audit row it wrote, and only that one.
+    page = staff_client.get(decision_url).content.decode()
+    rows = page.split('class="decision-audit"')[1].split("</ul>")[0]
+    assert rows.count("<li>") == 1 and f"&#x27;decision&#x27;: {declined.pk}," in rows
+    assert "action=integrity.decision" in rows
+    # The audit browser's row for that decision links back to the decision page.
+    audit = staff_client.get(
+        reverse("web:audit-list"),
+        {"target_type": "review.application", "target_id": application.pk},
+    ).content.decode()
+    assert f'href="{decision_url}"' in audit
+    assert f'href="{reverse("web:integrity-decision", args=[screened.pk])}"' in audit
+    assert other_client.get(decision_url).status_code == 403
