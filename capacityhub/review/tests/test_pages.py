@@ -294,3 +294,48 @@ def test_a_review_decision_and_its_audit_rows_link_to_each_other(
     assert f'href="{decision_url}"' in audit
     assert f'href="{reverse("web:integrity-decision", args=[screened.pk])}"' in audit
     assert other_client.get(decision_url).status_code == 403
+
+
+def _workload(html: str) -> dict[str, list[str]]:
+    import re
+
+    table = html.split('class="reviewer-workload"')[1].split("</table>")[0]
+    rows = {}
+    for row in re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", table, re.S):
+        name = re.sub(r"<[^>]+>", "", row.split("</th>")[0]).strip()
+        rows[name] = re.findall(r"<td>(\d+)</td>", row)
+    return rows
+
+
+def test_the_assignment_page_shows_each_reviewers_workload_in_bounded_queries(
+    call, applicant, staff, staff_client, conflicted_reviewer, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from capacityhub.review.selectors import reviewer_workload
+    from capacityhub.review.services import review_save
+
+    (application,) = assigned(call, [applicant], staff)
+    first = application.assignments.order_by("reviewer__username").first()
+    scores = {str(c.pk): 4 for c in call.criteria.all()}
+    review_save(actor=first.reviewer, assignment=first, scores=scores, submit=True)
+    url = reverse("web:review-assignments", args=[call.pk])
+
+    with CaptureQueriesContext(connection) as small:
+        html = staff_client.get(url).content.decode()
+    rows = _workload(html)
+    assert rows["rev-same-org"] == ["0", "0", "1"]  # recused, never assigned
+    assert sum(int(r[0]) for r in rows.values()) == 2  # two reviews per application
+    assert rows[first.reviewer.username] == ["1", "1", "0"]
+
+    # More applicants and reviewers: the page costs no more queries for the workload.
+    more = [UserFactory(username=f"more-{n}") for n in range(6)]
+    call.reviewers.add(*[UserFactory(username=f"extra-rev-{n}") for n in range(4)])
+    assigned(call, more, staff)
+    with CaptureQueriesContext(connection) as large:
+        html = staff_client.get(url).content.decode()
+    assert len(_workload(html)) == 8
+    assert len(large.captured_queries) <= len(small.captured_queries)
+    with django_assert_max_num_queries(10):
+        assert len(reviewer_workload(call=call)) == 8

@@ -18,6 +18,7 @@ from capacityhub.review.selectors import (
     call_can_manage,
     calls_managed,
     current_decisions,
+    reviewer_workload,
     screening_rows,
 )
 from capacityhub.review.services import (
@@ -231,7 +232,12 @@ def assignments(request, pk: int):
     return render(
         request,
         "web/review/assignments.html",
-        {"call": call, "applications": applications, "reassign_form": ReassignForm()},
+        {
+            "call": call,
+            "applications": applications,
+            "reassign_form": ReassignForm(),
+            "workload": reviewer_workload(call=call),
+        },  # fmt: skip
     )
 
 
