@@ -273,3 +273,23 @@ def test_the_file_endpoint_is_declared_as_multipart_in_openapi(client):
     schema = client.get(f"{API}/openapi.json").json()
     operation = schema["paths"]["/api/v1/applications/{application_id}/files/{question_key}"]
     assert "multipart/form-data" in operation["post"]["requestBody"]["content"]
+
+
+def test_a_file_larger_than_a_json_body_may_be_is_taken_up_to_the_questions_limit(
+    call, applicant, settings
+):
+    from capacityhub.forms.models import ResponseFile
+    from capacityhub.review.services import application_save
+
+    from .helpers import ANSWERS
+
+    version = call.form.versions.get()
+    question = version.questions.get(key="cv")
+    question.validation = {"max_file_bytes": 4 * 1024 * 1024, "allowed_types": ["application/pdf"]}
+    question.save()
+    draft = application_save(actor=applicant, call=call, answers=ANSWERS)
+    big = b"%PDF" + b"x" * (3 * 1024 * 1024)
+    assert len(big) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = _upload(_client(applicant), draft, big)
+    assert response.status_code == 200, response.content[:300]
+    assert ResponseFile.objects.get().size == len(big)
