@@ -10,11 +10,12 @@ share recent connections, so `other` would be recused."""
 
 from datetime import timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from capacityhub.community.models import User
-from capacityhub.forms.models import Response
+from capacityhub.forms.models import Response, ResponseFile
 from capacityhub.integrity.models import Decision
 from capacityhub.review.models import Application, Assignment, Call, Criterion, Review
 
@@ -28,7 +29,7 @@ REVIEWER_ONLY = {"anonymous": LOGIN, "owner": FORBIDDEN, "other": OK} | {
 NOBODY = {**REVIEWER_ONLY, "other": FORBIDDEN}
 
 TRACKED = [Call, Call.reviewers.through, Criterion, Application, Assignment, Review, Response]
-TRACKED += [Decision]
+TRACKED += [Decision, ResponseFile]
 
 
 def _form(staff):
@@ -40,6 +41,8 @@ def _form(staff):
         questions=[
             {"key": "motivation", "kind": "long_text", "required": True,
              "label": {"en": "Why?", "es": "¿Por qué?"}},
+            {"key": "cv", "kind": "file", "label": {"en": "CV"},
+             "validation": {"max_file_bytes": 1000, "allowed_types": ["application/pdf"]}},
         ],
     )  # fmt: skip
 
@@ -101,6 +104,7 @@ def build_world(world) -> dict:
     staffs = Assignment.objects.create(application=reviewed, reviewer=staff, assigned_by=staff)
     # Forced past the assignment's checks: the conflicted reviewer is refused all the same.
     conflicted = Assignment.objects.create(application=reviewed, reviewer=manager)
+    draft = _application(_call(staff, form, "f"), owner, "draft")
     to_assign = _call(staff, form, "e", reviewers=[other, staff, manager])
     _application(to_assign, amina, "eligible", organization=world.organization)
     return {
@@ -114,6 +118,7 @@ def build_world(world) -> dict:
         "review_staff_assignment": staffs,
         "review_conflicted_assignment": conflicted,
         "review_to_assign": to_assign,
+        "review_draft": draft,
     }
 
 
@@ -146,6 +151,11 @@ API_ROWS = [
         lambda world, user: {"seats": 5}, STAFF_ONLY),
     Row("PUT /calls/{call_id}/application", "put", _api("/calls/{c}/application", c="review_fresh"),
         lambda world, user: {"answers": {"motivation": "Yes"}, "submit": True}, EVERYONE),
+    Row("POST /applications/{application_id}/files/{question_key}", "post",
+        _api("/applications/{a}/files/cv", a="review_draft"),
+        lambda world, user: {"file": SimpleUploadedFile("cv.pdf", b"%PDF-1.4",
+                                                        content_type="application/pdf")},
+        OWNER_ONLY),
     Row("POST /applications/{application_id}/withdraw", "post",
         _api("/applications/{a}/withdraw", a="review_submitted"),
         lambda world, user: {}, OWNER_ONLY),

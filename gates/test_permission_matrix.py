@@ -48,6 +48,8 @@ def _client(row: Row, actor: str, world: World) -> Client:
 
 def _send(client: Client, row: Row, world: World, user: User | None):
     url, data = row.url(world), row.data(world, user)
+    if row.is_api and any(hasattr(value, "read") for value in data.values()):
+        return getattr(client, row.method)(url, data)  # multipart: an upload endpoint
     if row.is_api:
         return getattr(client, row.method)(url, data, content_type="application/json")
     return client.post(url, data)

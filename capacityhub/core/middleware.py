@@ -46,8 +46,9 @@ class BodySizeMiddleware:
     RequestDataTooBig wherever the body was first read: a 500 with a traceback from the API in
     DEBUG, an HTML 400 otherwise (issue 10).
 
-    Pages' multipart forms (the admin's taxonomy import) may carry files beyond the limit, which
-    Django does not count; only their other fields are, and `errors.bad_request` answers those.
+    Multipart forms (the admin's taxonomy import, the API's application file upload) may carry
+    files beyond the limit, which Django does not count; only their other fields are, and
+    `errors.bad_request` (pages) or the API's RequestDataTooBig handler (413 JSON) answers those.
     """
 
     def __init__(self, get_response):
@@ -55,11 +56,11 @@ class BodySizeMiddleware:
 
     def __call__(self, request):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit is not None and _content_length(request) > limit:
-            is_api = request.path.startswith("/api/")
-            is_multipart = request.content_type == "multipart/form-data"
-            if is_api or not is_multipart:
-                return too_large(request)
+        # Multipart bodies (pages' forms, the API's file uploads) go on: their files are limited
+        # by the question or form that takes them, their other fields by Django.
+        too_big = limit is not None and _content_length(request) > limit
+        if too_big and request.content_type != "multipart/form-data":
+            return too_large(request)
         return self.get_response(request)
 
 

@@ -118,3 +118,20 @@ def decision_chain(decision: Decision) -> list[Decision]:
 
 def interest_get(*, pk: int) -> Interest:
     return Interest.objects.select_related("declarant", "organization", "person").get(pk=pk)
+
+
+def decision_audit_entries(*, decision: Decision, viewer):
+    """The audit rows a decision wrote: on its subject, naming its id (staff and board only)."""
+    from capacityhub.core.models import AuditEntry
+
+    if not can_oversee(viewer):
+        return AuditEntry.objects.none()
+    return (
+        AuditEntry.objects.select_related("actor")
+        .filter(
+            target_type=decision.subject_type,
+            target_id=str(decision.subject_id),
+            changes__decision=decision.pk,
+        )
+        .order_by("created_at", "id")
+    )

@@ -262,3 +262,73 @@ def screening_rows(*, call: Call, now=None) -> list[tuple[Application, list[str]
         )
         rows.append((application, problems(rules, facts)))
     return rows
+
+
+@dataclass(frozen=True)
+class _Reviewed:
+    """An application as the conflict check needs it (plain values, no model instance)."""
+
+    applicant_id: int
+    organizations: tuple[int, ...]
+
+    def conflict_parties(self):
+        return [self.applicant_id], list(self.organizations)
+
+
+@dataclass(frozen=True)
+class ReviewerLoad:
+    reviewer: Any
+    assigned: int
+    submitted: int
+    recused: int
+
+
+def reviewer_workload(*, call: Call) -> list[ReviewerLoad]:
+    """Per reviewer of the call (and anyone still holding one of its assignments): current
+    assignments, reviews submitted, and applications they are recused from because of a
+    conflict (screened eligible or later). A fixed number of queries, whatever the sizes."""
+    from collections import defaultdict
+
+    from capacityhub.community.models import Membership, User
+    from capacityhub.integrity.conflicts import conflicted_pairs
+
+    counts = {
+        row["reviewer"]: row
+        for row in Assignment.objects.filter(application__call=call, removed_at__isnull=True)
+        .values("reviewer")
+        .annotate(
+            assigned=Count("id"),
+            submitted=Count("id", filter=Q(review__submitted_at__isnull=False)),
+        )
+    }
+    reviewers = list(
+        User.objects.filter(Q(reviewer_for_calls=call) | Q(pk__in=list(counts)))
+        .distinct()
+        .order_by("username")
+    )
+    rows = list(
+        call.applications.filter(status__in=REVIEWABLE | DECIDED).values_list(
+            "applicant_id", "organization_id"
+        )
+    )
+    organizations = defaultdict(set)
+    for user_id, organization_id in Membership.objects.filter(
+        user__applications__call=call
+    ).values_list("user_id", "organization_id"):
+        organizations[user_id].add(organization_id)
+    subjects = [
+        _Reviewed(applicant, tuple(organizations[applicant] | ({org} if org else set())))
+        for applicant, org in rows
+    ]
+    recused = defaultdict(int)
+    for person_id, _index in conflicted_pairs(reviewers, subjects) if subjects else ():
+        recused[person_id] += 1
+    return [
+        ReviewerLoad(
+            person,
+            counts.get(person.pk, {}).get("assigned", 0),
+            counts.get(person.pk, {}).get("submitted", 0),
+            recused[person.pk],
+        )
+        for person in reviewers
+    ]

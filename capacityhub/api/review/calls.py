@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from capacityhub.community.models import Organization, User
 from capacityhub.forms.models import Form
@@ -28,6 +29,7 @@ from capacityhub.review.selectors import (
     screening_rows,
 )
 from capacityhub.review.services import (
+    application_attach_file,
     application_decide,
     application_save,
     application_screen,
@@ -298,8 +300,8 @@ class ApplicationIn(Input):
 )
 def save_application(request: HttpRequest, call_id: ObjectId, payload: ApplicationIn):
     """Save my draft, or submit it (`submit: true`). After the close, a submitted
-    application, or an answer that breaks a question's rule: 422, nothing saved. Files are
-    uploaded through the page."""
+    application, or an answer that breaks a question's rule: 422, nothing saved. Files go
+    to `POST /applications/{application_id}/files/{question_key}`."""
     call = call_get_visible(user=request.user, pk=call_id)
     organization = _known(Organization, payload.organization, "organization")
     application = application_save(
@@ -319,6 +321,29 @@ def _application(request, application_id: int) -> Application:
         Application.objects.select_related("call", "response"), pk=application_id
     )
     return application
+
+
+@router.post(
+    "/applications/{application_id}/files/{question_key}",
+    response={200: ApplicationOut, **OBJECT_WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def attach_application_file(
+    request: HttpRequest,
+    application_id: ObjectId,
+    question_key: Annotated[str, Field(max_length=64)],
+    file: File[UploadedFile],
+):
+    """The applicant attaches a file (multipart/form-data, field `file`) to a file question of
+    their draft; it replaces an earlier file for that question. The question's size and type
+    limits apply, the file is stored privately; a file too big or of the wrong type, a question
+    that takes no file, a submitted application or the call's close: 422 naming the field,
+    nothing saved."""
+    application = _application(request, application_id)
+    application = application_attach_file(
+        actor=request.user, application=application, question_key=question_key, upload=file
+    )
+    return _application_out(application)
 
 
 @router.get(

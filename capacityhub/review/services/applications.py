@@ -89,6 +89,27 @@ def application_save(
     return application
 
 
+def application_attach_file(*, actor, application: Application, question_key: str, upload):
+    """Attach (or replace) the file answering one file question of the actor's own draft.
+    The same path as the page: the close, the question's size and type limits and private
+    storage all come from `application_save` → `forms.services.response_save`; a refused file
+    leaves the draft as it was."""
+    require_member(actor)
+    if application.applicant_id != actor.pk:
+        raise PermissionDenied(_("Only the applicant attaches files to an application."))
+    if application.response_id is None:
+        raise ValidationError({question_key: _("This call's form takes no files.")})
+    return application_save(
+        actor=actor,
+        call=application.call,
+        answers=dict(application.response.answers),
+        files={question_key: upload},
+        organization=application.organization,
+        amount_requested=application.amount_requested,
+        language=application.language,
+    )
+
+
 def _save_answers(actor, call, application, answers, files, submit):
     if call.form_id is None:
         return None

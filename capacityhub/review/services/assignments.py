@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from capacityhub.community.models import Membership
 from capacityhub.core.audit import audit_log
+from capacityhub.core.notifications import notify
 from capacityhub.integrity.conflicts import conflict_check, conflicted_pairs
 
 from ..assignment import ApplicationSpec, AssignmentInfeasible, ReviewerSpec, assign_reviewers
@@ -145,7 +147,33 @@ def assignments_run(*, actor, call: Call) -> list[Assignment]:
         target=call,
         changes={"assignments": len(created), "applications": len(plan)},
     )
+    loads = defaultdict(int)
+    for assignment in created:
+        loads[assignment.reviewer_id] += 1
+    _notify_reviewers(call, [(r, loads[r.pk]) for r in reviewers if loads[r.pk]])
     return created
+
+
+ASSIGNED_SUBJECT = gettext_lazy("Applications to review in “%(call)s”")
+ASSIGNED_BODY = gettext_lazy(
+    "You were assigned applications to review in the call “%(call)s”. New in your queue: %(count)s."
+)
+REPLACED_SUBJECT = gettext_lazy("An application to review in “%(call)s”")
+REPLACED_BODY = gettext_lazy(
+    "You replace another reviewer on an application in the call “%(call)s”. It is in your queue."
+)
+
+
+def _notify_reviewers(call: Call, loads, subject=ASSIGNED_SUBJECT, body=ASSIGNED_BODY) -> None:
+    """Tell each newly assigned reviewer, once, after the assignment is committed."""
+    title, url = str(call), reverse("web:review-queue")
+
+    def send() -> None:
+        for reviewer, count in loads:
+            notify(recipient=reviewer, subject=subject, body=body, url=url,
+                   context={"call": title, "count": count})  # fmt: skip
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic
@@ -177,6 +205,7 @@ def assignment_reassign(*, actor, assignment: Assignment, reason: str, reviewer=
         target=application,
         changes={"reviewer": [assignment.reviewer_id, reviewer.pk], "reason": reason},
     )
+    _notify_reviewers(call, [(reviewer, 1)], REPLACED_SUBJECT, REPLACED_BODY)
     return replacement
 
 

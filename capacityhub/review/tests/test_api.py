@@ -177,3 +177,119 @@ def test_the_screening_queue_lists_unmet_rules_for_managers_only(call, applicant
     rows = _client(staff).get(f"{API}/calls/{call.pk}/applications").json()
     assert rows[0]["unmet_rules"] == ["Region not among the call's regions."]
     assert _client(other).get(f"{API}/calls/{call.pk}/applications").status_code == 403
+
+
+def test_call_times_with_an_offset_are_stored_in_utc_and_naive_ones_are_422(staff):
+    body = {
+        "kind": "rapid_grant",
+        "title": {"en": "Rapid grants"},
+        "opens_at": "2026-01-01T00:00:00-05:00",
+        "closes_at": "2026-02-01T00:00:00",
+        "decisions_by": "2026-03-01T09:00:00+09:00",
+        "criteria": [{"name": {"en": "Impact"}, "weight": 1}],
+    }
+    response = _send(_client(staff), "post", "/calls", body)
+    assert response.status_code == 422 and not Call.objects.exists()
+    assert "closes_at" in json.dumps(response.json())
+    body["closes_at"] = "2026-02-01T00:00:00+01:00"
+    response = _send(_client(staff), "post", "/calls", body)
+    assert response.status_code == 201, response.json()
+    call = Call.objects.get()
+    assert call.opens_at.isoformat() == "2026-01-01T05:00:00+00:00"
+    assert call.decisions_by.isoformat() == "2026-03-01T00:00:00+00:00"
+    patch = _send(_client(staff), "patch", f"/calls/{call.pk}", {"opens_at": "2026-01-02T00:00"})
+    assert patch.status_code == 422 and "opens_at" in json.dumps(patch.json())
+    call.refresh_from_db()
+    assert call.opens_at.isoformat() == "2026-01-01T05:00:00+00:00"
+
+
+def _upload(client, application, content, name="cv.pdf", content_type="application/pdf", key="cv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(name, content, content_type=content_type)
+    return client.post(f"{API}/applications/{application.pk}/files/{key}", {"file": upload})
+
+
+@pytest.fixture
+def draft(call, applicant):
+    from capacityhub.review.services import application_save
+
+    from .helpers import ANSWERS
+
+    return application_save(actor=applicant, call=call, answers=ANSWERS, language="es")
+
+
+def test_the_applicant_attaches_a_file_to_their_draft_through_the_api(draft, applicant):
+    from capacityhub.forms.models import ResponseFile
+
+    response = _upload(_client(applicant), draft, b"%PDF-1.4 small")
+    assert response.status_code == 200, response.json()
+    assert response.json()["answers"]["cv"]["name"] == "cv.pdf"
+    assert response.json()["answers"]["motivation"].startswith("Quiero")
+    stored = ResponseFile.objects.get(response=draft.response)
+    assert stored.original_name == "cv.pdf" and stored.file.read() == b"%PDF-1.4 small"
+    draft.refresh_from_db()
+    assert draft.status == "draft" and draft.language == "es"
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "content_type"),
+    [(b"%PDF" + b"x" * 2000, "cv.pdf", "application/pdf"),
+     (b"MZ", "cv.exe", "application/x-msdownload")],
+    ids=["over the size limit", "of the wrong type"],
+)  # fmt: skip
+def test_a_bad_file_through_the_api_is_422_naming_the_question_and_nothing_saved(
+    draft, applicant, content, name, content_type
+):
+    from capacityhub.forms.models import ResponseFile
+
+    response = _upload(_client(applicant), draft, content, name, content_type)
+    assert response.status_code == 422 and "cv" in json.dumps(response.json())
+    assert not ResponseFile.objects.exists()
+    draft.response.refresh_from_db()
+    assert "cv" not in draft.response.answers
+
+
+def test_a_file_for_a_question_that_takes_none_is_422(draft, applicant):
+    response = _upload(_client(applicant), draft, b"%PDF-1.4", key="motivation")
+    assert response.status_code == 422 and "motivation" in json.dumps(response.json())
+
+
+def test_only_the_applicant_attaches_files_and_not_after_submitting(draft, applicant, other, staff):
+    from capacityhub.forms.models import ResponseFile
+    from capacityhub.review.services import application_save
+
+    from .helpers import ANSWERS
+
+    assert _upload(_client(other), draft, b"%PDF-1.4").status_code == 403
+    assert _upload(_client(staff), draft, b"%PDF-1.4").status_code == 403
+    assert _upload(Client(), draft, b"%PDF-1.4").status_code == 401
+    application_save(actor=applicant, call=draft.call, answers=ANSWERS, submit=True)
+    assert _upload(_client(applicant), draft, b"%PDF-1.4").status_code == 422
+    assert not ResponseFile.objects.exists()
+
+
+def test_the_file_endpoint_is_declared_as_multipart_in_openapi(client):
+    schema = client.get(f"{API}/openapi.json").json()
+    operation = schema["paths"]["/api/v1/applications/{application_id}/files/{question_key}"]
+    assert "multipart/form-data" in operation["post"]["requestBody"]["content"]
+
+
+def test_a_file_larger_than_a_json_body_may_be_is_taken_up_to_the_questions_limit(
+    call, applicant, settings
+):
+    from capacityhub.forms.models import ResponseFile
+    from capacityhub.review.services import application_save
+
+    from .helpers import ANSWERS
+
+    version = call.form.versions.get()
+    question = version.questions.get(key="cv")
+    question.validation = {"max_file_bytes": 4 * 1024 * 1024, "allowed_types": ["application/pdf"]}
+    question.save()
+    draft = application_save(actor=applicant, call=call, answers=ANSWERS)
+    big = b"%PDF" + b"x" * (3 * 1024 * 1024)
+    assert len(big) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = _upload(_client(applicant), draft, big)
+    assert response.status_code == 200, response.content[:300]
+    assert ResponseFile.objects.get().size == len(big)

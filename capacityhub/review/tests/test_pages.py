@@ -218,3 +218,124 @@ def test_the_screening_page_shows_unmet_rules_in_bounded_queries(
     content = response.content.decode()
     assert content.count("Region not among the call") == 6
     assert "days old; the call asks for 30" in content
+
+
+CALL_POST = {
+    "kind": "internet_access",
+    "title": "en: Internet access grants",
+    "opens_at": "2026-01-01T00:00",
+    "closes_at": "2026-02-01T00:00",
+    "decisions_by": "2026-03-01T00:00",
+    "reviews_per_application": "2",
+    "criteria": "1 | Need",
+}
+
+
+def test_staff_enter_call_times_in_their_own_zone_and_they_are_stored_in_utc(staff, staff_client):
+    staff.profile.time_zone = "America/Bogota"
+    staff.profile.save()
+    form = staff_client.get(reverse("web:review-call-create")).content.decode()
+    assert '<option value="America/Bogota" selected>' in form
+    response = staff_client.post(reverse("web:review-call-create"), CALL_POST)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    call = Call.objects.get(kind="internet_access")
+    assert call.closes_at.isoformat() == "2026-02-01T05:00:00+00:00"
+    page = staff_client.get(reverse("web:review-call", args=[call.pk])).content.decode()
+    assert 'datetime="2026-02-01T00:00:00-05:00"' in page and "America/Bogota time" in page
+    edit = staff_client.get(reverse("web:review-call-edit", args=[call.pk])).content.decode()
+    assert 'value="2026-02-01 00:00:00"' in edit or 'value="2026-02-01T00:00"' in edit
+
+
+def test_the_time_zone_field_overrides_the_editors_zone_and_defaults_to_utc(staff_client):
+    response = staff_client.post(
+        reverse("web:review-call-create"), {**CALL_POST, "time_zone": "Asia/Tokyo"}
+    )
+    assert response.status_code == 302
+    assert Call.objects.get().opens_at.isoformat() == "2025-12-31T15:00:00+00:00"
+    Call.objects.all().delete()
+    assert staff_client.post(reverse("web:review-call-create"), CALL_POST).status_code == 302
+    assert Call.objects.get().opens_at.isoformat() == "2026-01-01T00:00:00+00:00"
+
+
+def test_an_unknown_time_zone_in_the_call_form_is_a_400_and_nothing_saved(staff_client):
+    response = staff_client.post(
+        reverse("web:review-call-create"), {**CALL_POST, "time_zone": "Mars/Olympus"}
+    )
+    assert response.status_code == 400 and not Call.objects.exists()
+
+
+def test_a_review_decision_and_its_audit_rows_link_to_each_other(
+    call, applicant, staff, staff_client, other_client
+):
+    application = eligible(call, applicant, staff)
+    screened = decision_current(application)
+    response = staff_client.post(
+        reverse("web:review-decide", args=[application.pk]),
+        {"decide-outcome": "decline", "decide-reason": "Outside the region.",
+         "decide-supersedes": str(screened.pk)},
+    )  # fmt: skip
+    assert response.status_code == 302
+    declined = decision_current(application)
+    assert declined.outcome == "decline"
+    decision_url = reverse("web:integrity-decision", args=[declined.pk])
+    # The application page links each decision to its page (staff and board).
+    detail = staff_client.get(reverse("web:review-application", args=[application.pk]))
+    assert f'href="{decision_url}"' in detail.content.decode()
+    # The decision page lists the audit row it wrote, and only that one.
+    page = staff_client.get(decision_url).content.decode()
+    rows = page.split('class="decision-audit"')[1].split("</ul>")[0]
+    assert rows.count("<li>") == 1 and f"&#x27;decision&#x27;: {declined.pk}," in rows
+    assert "action=integrity.decision" in rows
+    # The audit browser's row for that decision links back to the decision page.
+    audit = staff_client.get(
+        reverse("web:audit-list"),
+        {"target_type": "review.application", "target_id": application.pk},
+    ).content.decode()
+    assert f'href="{decision_url}"' in audit
+    assert f'href="{reverse("web:integrity-decision", args=[screened.pk])}"' in audit
+    assert other_client.get(decision_url).status_code == 403
+
+
+def _workload(html: str) -> dict[str, list[str]]:
+    import re
+
+    table = html.split('class="reviewer-workload"')[1].split("</table>")[0]
+    rows = {}
+    for row in re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", table, re.S):
+        name = re.sub(r"<[^>]+>", "", row.split("</th>")[0]).strip()
+        rows[name] = re.findall(r"<td>(\d+)</td>", row)
+    return rows
+
+
+def test_the_assignment_page_shows_each_reviewers_workload_in_bounded_queries(
+    call, applicant, staff, staff_client, conflicted_reviewer, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from capacityhub.review.selectors import reviewer_workload
+    from capacityhub.review.services import review_save
+
+    (application,) = assigned(call, [applicant], staff)
+    first = application.assignments.order_by("reviewer__username").first()
+    scores = {str(c.pk): 4 for c in call.criteria.all()}
+    review_save(actor=first.reviewer, assignment=first, scores=scores, submit=True)
+    url = reverse("web:review-assignments", args=[call.pk])
+
+    with CaptureQueriesContext(connection) as small:
+        html = staff_client.get(url).content.decode()
+    rows = _workload(html)
+    assert rows["rev-same-org"] == ["0", "0", "1"]  # recused, never assigned
+    assert sum(int(r[0]) for r in rows.values()) == 2  # two reviews per application
+    assert rows[first.reviewer.username] == ["1", "1", "0"]
+
+    # More applicants and reviewers: the page costs no more queries for the workload.
+    more = [UserFactory(username=f"more-{n}") for n in range(6)]
+    call.reviewers.add(*[UserFactory(username=f"extra-rev-{n}") for n in range(4)])
+    assigned(call, more, staff)
+    with CaptureQueriesContext(connection) as large:
+        html = staff_client.get(url).content.decode()
+    assert len(_workload(html)) == 8
+    assert len(large.captured_queries) <= len(small.captured_queries)
+    with django_assert_max_num_queries(10):
+        assert len(reviewer_workload(call=call)) == 8

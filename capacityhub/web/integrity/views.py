@@ -19,6 +19,7 @@ from capacityhub.integrity.selectors import (
     audit_action_kinds,
     audit_entries,
     can_oversee,
+    decision_audit_entries,
     decision_chain,
     decision_get,
     interest_get,
@@ -111,6 +112,7 @@ def decision_view(request, pk: int):
         "decision": decision,
         "chain": decision_chain(decision),
         "audit_url": audit_url_for(decision.subject_type, decision.subject_id),
+        "audit_rows": list(decision_audit_entries(decision=decision, viewer=request.user)),
     }
     return render(request, "web/integrity/decision.html", context)
 

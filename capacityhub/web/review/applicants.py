@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from capacityhub.community.models import Organization
 from capacityhub.forms.selectors import form_current_version
-from capacityhub.integrity.selectors import decision_current, decisions_for
+from capacityhub.integrity.selectors import can_oversee, decision_current, decisions_for
 from capacityhub.review.selectors import (
     application_can_view,
     application_of,
@@ -168,6 +168,7 @@ def application_detail(request, pk: int):
         if manages
         else [],
         "manages": manages,
+        "oversees": can_oversee(request.user),
         "is_applicant": application.applicant_id == request.user.pk,
         "comments": reviews_visible_to_applicant(application=application),
         "screen_form": ScreenForm(initial=initial, prefix="screen"),

@@ -1,9 +1,13 @@
 """Django forms for the review pages: shape input only; the rules live in the services."""
 
+from zoneinfo import ZoneInfo
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from capacityhub.core.languages import language_choices
+from capacityhub.core.languages import is_time_zone, language_choices, time_zones
+from capacityhub.events.timezones import make_aware_in
 from capacityhub.forms.i18n import label_for
 from capacityhub.review.models import CallKind
 
@@ -112,14 +116,19 @@ class CallForm(forms.Form):
         label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One line per language, “code: text”."),
     )  # fmt: skip
+    time_zone = forms.ChoiceField(
+        label=_("Time zone of these times"), required=False,
+        help_text=_("Opens, closes and decisions-by are read in this zone and shown to each "
+                    "reader in their own."),
+    )  # fmt: skip
     opens_at = forms.DateTimeField(
-        label=_("Opens (UTC)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     closes_at = forms.DateTimeField(
-        label=_("Closes (UTC)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     decisions_by = forms.DateTimeField(
-        label=_("Decisions by (UTC)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Decisions by"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     seats = forms.IntegerField(label=_("Seats"), required=False, min_value=0, max_value=100000)
     budget = forms.DecimalField(
@@ -142,3 +151,35 @@ class CallForm(forms.Form):
         label=_("Reviewers"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Usernames, separated by spaces or commas."),
     )  # fmt: skip
+
+    DATETIMES = ("opens_at", "closes_at", "decisions_by")
+
+    def __init__(self, *args, editor_zone: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editor_zone = editor_zone if is_time_zone(editor_zone or "") else "UTC"
+        self.fields["time_zone"].choices = [(z, z.replace("_", " ")) for z in time_zones()]
+        self.fields["time_zone"].initial = self.editor_zone
+
+    @classmethod
+    def wall_clock(cls, initial: dict, zone: str) -> dict:
+        """Stored instants shown as wall-clock times in `zone` (the editor's)."""
+        tz = ZoneInfo(zone if is_time_zone(zone) else "UTC")
+        for name in cls.DATETIMES:
+            if initial.get(name) is not None:
+                initial[name] = initial[name].astimezone(tz).replace(tzinfo=None)
+        initial["time_zone"] = zone
+        return initial
+
+    def clean(self):
+        data = super().clean()
+        zone = data.get("time_zone") or self.editor_zone
+        data["time_zone"] = zone
+        for name in self.DATETIMES:
+            if data.get(name) is not None:
+                # Django made the typed value aware in the current zone; keep the wall clock
+                # the editor typed and read it in their zone instead.
+                wall = (
+                    timezone.make_naive(data[name]) if timezone.is_aware(data[name]) else data[name]
+                )
+                data[name] = make_aware_in(wall, zone)
+        return data

@@ -18,6 +18,7 @@ from capacityhub.review.selectors import (
     call_can_manage,
     calls_managed,
     current_decisions,
+    reviewer_workload,
     screening_rows,
 )
 from capacityhub.review.services import (
@@ -127,13 +128,20 @@ def _initial(call) -> dict:
     }  # fmt: skip
 
 
+def _editor_zone(user) -> str:
+    profile = getattr(user, "profile", None)
+    return getattr(profile, "time_zone", "") or "UTC"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def call_edit(request, pk: int | None = None):
     call = _managed_call(request, pk) if pk else None
     if call is None and not request.user.is_staff:
         raise PermissionDenied(_("Only staff open calls here."))
-    form = CallForm(request.POST or None, initial=_initial(call) if call else None)
+    zone = _editor_zone(request.user)
+    initial = CallForm.wall_clock(_initial(call), zone) if call else None
+    form = CallForm(request.POST or None, initial=initial, editor_zone=zone)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -224,7 +232,12 @@ def assignments(request, pk: int):
     return render(
         request,
         "web/review/assignments.html",
-        {"call": call, "applications": applications, "reassign_form": ReassignForm()},
+        {
+            "call": call,
+            "applications": applications,
+            "reassign_form": ReassignForm(),
+            "workload": reviewer_workload(call=call),
+        },  # fmt: skip
     )
 
 
