@@ -445,7 +445,9 @@ def screen_application(request: HttpRequest, application_id: ObjectId, payload: 
     response={201: ApplicationDecisionOut, **OBJECT_WRITE_ERRORS},
     auth=WRITE_AUTH,
 )
-def decide_application(request: HttpRequest, application_id: ObjectId, payload: ApplicationDecisionIn):
+def decide_application(
+    request: HttpRequest, application_id: ObjectId, payload: ApplicationDecisionIn
+):
     """Accept, waitlist or decline (call managers). A decline without a reason: 422."""
     decision = application_decide(
         actor=request.user,
