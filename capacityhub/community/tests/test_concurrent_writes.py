@@ -2,38 +2,14 @@
 silently: with the version they read, the second gets a conflict; without it, edits of
 different fields both survive."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from capacityhub.community.models import Organization, Profile
 from capacityhub.community.services import organization_update, profile_update
+from capacityhub.core.tests.concurrency import race
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _race(*calls):
-    """Run the calls in threads released together; return each one's exception or None."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(index, call):
-        barrier.wait()
-        try:
-            call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_two_saves_of_the_same_profile_version_give_one_clear_conflict(owner, staff):
@@ -45,7 +21,7 @@ def test_two_saves_of_the_same_profile_version_give_one_clear_conflict(owner, st
             actor=actor, profile=profile, expected_version=version, bio=bio
         )
 
-    outcomes = _race(save(owner, "mine"), save(staff, "staff's"))
+    outcomes = race(save(owner, "mine"), save(staff, "staff's"))
 
     conflicts = [o for o in outcomes if isinstance(o, ValidationError)]
     assert [o for o in outcomes if o is None] and len(conflicts) == 1
@@ -63,7 +39,7 @@ def test_concurrent_edits_of_different_organization_fields_both_survive(
         stale = Organization.objects.get(pk=organization.pk)
         return lambda: organization_update(actor=actor, organization=stale, **change)
 
-    outcomes = _race(
+    outcomes = race(
         save(manager, description="We run edit-a-thons."),
         save(staff, website="https://example.org/kano"),
     )

@@ -1,15 +1,14 @@
 """Exchange writes that race: two managers rating one connection at once, and the daily
 expiry meeting a need being closed. Each must leave one consistent outcome."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection as db_connection
 from django.utils import timezone
 
 from capacityhub.community.models import Membership
 from capacityhub.community.tests.factories import UserFactory
+from capacityhub.core.tests.concurrency import race
 from capacityhub.exchange.models import Feedback, Need, NeedEvent
 from capacityhub.exchange.services.connections import (
     connection_accept,
@@ -22,27 +21,6 @@ from capacityhub.exchange.services.needs import need_close, need_expire_overdue
 from .factories_connections import NeedFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _race(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(index, call):
-        barrier.wait()
-        try:
-            call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[index] = error
-        finally:
-            db_connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_two_managers_rating_at_once_leave_one_rating_for_their_organization(
@@ -60,7 +38,7 @@ def test_two_managers_rating_at_once_leave_one_rating_for_their_organization(
     connection_mark_done(actor=manager, connection=connection)
     connection_mark_done(actor=other, connection=connection)
 
-    outcomes = _race(
+    outcomes = race(
         lambda: feedback_leave(actor=manager, connection=connection, rating=5),
         lambda: feedback_leave(actor=colleague, connection=connection, rating=1),
     )
@@ -76,7 +54,7 @@ def test_a_need_closed_while_expiring_has_a_history_that_matches_its_status(owne
         ends_on=timezone.localdate() - timedelta(days=1),
     )
 
-    _race(
+    race(
         lambda: need_expire_overdue(),
         lambda: need_close(actor=owner, need=Need.objects.get(pk=need.pk), note="Done."),
     )

@@ -1,15 +1,14 @@
 """Concurrency: two staff deciding one application at once give one decision; many
 applicants submitting in the call's last second are each stored whole or refused whole."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone
 
 from capacityhub.community.tests.factories import UserFactory
+from capacityhub.core.tests.concurrency import race
 from capacityhub.forms.models import Response
 from capacityhub.integrity.models import Decision
 from capacityhub.integrity.selectors import decision_current
@@ -19,27 +18,6 @@ from capacityhub.review.services import application_decide, application_save
 from .helpers import ANSWERS, eligible
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _race(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(index, call):
-        barrier.wait()
-        try:
-            call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_two_staff_deciding_at_once_give_one_decision_and_one_conflict(call, applicant, staff):
@@ -56,7 +34,7 @@ def test_two_staff_deciding_at_once_give_one_decision_and_one_conflict(call, app
             supersedes=seen,
         )
 
-    outcomes = _race(decide(staff, "accept", ""), decide(colleague, "decline", "No budget left"))
+    outcomes = race(decide(staff, "accept", ""), decide(colleague, "decline", "No budget left"))
 
     assert sum(o is None for o in outcomes) == 1
     assert [type(o) for o in outcomes if o is not None] == [ValidationError]
@@ -78,7 +56,7 @@ def test_a_hundred_applicants_in_the_last_second_are_all_stored_or_refused_whole
     def apply(person):
         return lambda: application_save(actor=person, call=call, answers=ANSWERS, submit=True)
 
-    outcomes = _race(*(apply(p) for p in applicants))
+    outcomes = race(*(apply(p) for p in applicants))
 
     refused = [o for o in outcomes if o is not None]
     assert all(isinstance(o, ValidationError) for o in refused), refused[:3]
