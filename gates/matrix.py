@@ -680,3 +680,14 @@ WEB_ROWS += [
 API_ROWS += parts.collect("API_ROWS", [])
 WEB_ROWS += parts.collect("WEB_ROWS", [])
 WEB_READ_ONLY |= set(parts.collect("WEB_READ_ONLY", []))
+
+
+def send_row(client, row: Row, world, user):
+    """Send a row's request as its endpoint takes it: multipart for an upload, JSON for the
+    other API writes, a form post for a page."""
+    url, data = row.url(world), row.data(world, user)
+    if row.is_api and any(hasattr(value, "read") for value in data.values()):
+        return getattr(client, row.method)(url, data)
+    if row.is_api:
+        return getattr(client, row.method)(url, data, content_type="application/json")
+    return client.post(url, data)

@@ -17,13 +17,22 @@ from django.test import Client
 from django.urls import URLPattern, reverse
 
 from capacityhub.api import api
-from capacityhub.community.models import User
 from capacityhub.community.services import api_token_create
 from capacityhub.web.urls import urlpatterns as web_urlpatterns
 
 from . import parts
 from .conftest import World, fingerprint
-from .matrix import ACTORS, API_ROWS, FORBIDDEN, LOGIN, OK, WEB_READ_ONLY, WEB_ROWS, Row
+from .matrix import (
+    ACTORS,
+    API_ROWS,
+    FORBIDDEN,
+    LOGIN,
+    OK,
+    WEB_READ_ONLY,
+    WEB_ROWS,
+    Row,
+    send_row,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,15 +53,6 @@ def _client(row: Row, actor: str, world: World) -> Client:
     if user is not None:
         client.force_login(user)
     return client
-
-
-def _send(client: Client, row: Row, world: World, user: User | None):
-    url, data = row.url(world), row.data(world, user)
-    if row.is_api and any(hasattr(value, "read") for value in data.values()):
-        return getattr(client, row.method)(url, data)  # multipart: an upload endpoint
-    if row.is_api:
-        return getattr(client, row.method)(url, data, content_type="application/json")
-    return client.post(url, data)
 
 
 def outcome_of(response, row: Row) -> str:
@@ -81,7 +81,7 @@ def test_each_actor_gets_exactly_the_outcome_it_should(row: Row, actor: str, wor
     before = fingerprint()
 
     # when
-    response = _send(client, row, world, world.users.get(actor))
+    response = send_row(client, row, world, world.users.get(actor))
 
     # then
     assert response.status_code < 500

@@ -15,7 +15,7 @@ from capacityhub.community.services import api_token_create
 from capacityhub.taxonomy.models import CapacityProposal
 
 from .conftest import World, fingerprint
-from .matrix import API_ROWS, OK, WEB_ROWS, Row
+from .matrix import API_ROWS, OK, WEB_ROWS, Row, send_row
 
 pytestmark = pytest.mark.django_db
 
@@ -205,9 +205,7 @@ def test_session_authenticated_api_writes_need_the_csrf_token(row: Row, world: W
     client = _csrf_client(world, actor)
     before = fingerprint()
 
-    response = getattr(client, row.method)(
-        row.url(world), row.data(world, world.users[actor]), content_type="application/json"
-    )
+    response = send_row(client, row, world, world.users[actor])
 
     assert response.status_code == 403
     assert response["Content-Type"].startswith("application/json")
