@@ -80,6 +80,9 @@ class OfferForm(ActForOrganizationMixin, forms.Form):
     capacity = forms.ChoiceField(
         label=_("Capacity"),
         help_text=_("A person can offer only a capacity they also know (see “My capacities”)."),
+        # data-picker: pickers.js turns it into a search box with a chip; without JavaScript
+        # it stays a plain select.
+        widget=forms.Select(attrs={"data-picker": "capacities"}),
     )
     level = forms.TypedChoiceField(label=_("Your level"), choices=LEVEL_CHOICES, coerce=int)
     description = forms.CharField(
