@@ -87,13 +87,14 @@ def test_filtering_by_a_broad_capacity_finds_people_with_a_narrower_one(page, pe
     expect(_names(page)).to_have_text(["Amina Bello", "Mei Lin", "Rafael Souza"])
 
     # when: they leave out narrower capacities
-    expect(_filters(page).get_by_label("Include narrower capacities")).to_be_checked()
-    _filters(page).get_by_label("Include narrower capacities").uncheck()
+    only_this = _filters(page).get_by_label("Only this capacity, not narrower ones")
+    expect(only_this).not_to_be_checked()
+    only_this.check()
     _filters(page).get_by_role("button", name="Filter").click()
 
     # then: only Rafael, who wants Fundraising itself, is left
     expect(_names(page)).to_have_text(["Rafael Souza"])
-    expect(_filters(page).get_by_label("Include narrower capacities")).not_to_be_checked()
+    expect(page.locator("input[name=exact]")).to_be_checked()  # in the collapsed panel
 
 
 def test_filtering_by_language_and_region_and_an_empty_result(page, people):
@@ -124,7 +125,7 @@ def test_filtering_by_language_and_region_and_an_empty_result(page, people):
     expect(_results(page).get_by_role("heading", level=2)).to_have_text("0 people")
     expect(_names(page)).to_have_count(0)
     expect(_results(page)).to_contain_text(
-        "No one matches these filters yet. Try fewer filters, or include narrower capacities."
+        "No one matches these filters yet. Try fewer filters, or untick “Only this capacity”."
     )
 
     # when: they clear the filters

@@ -97,3 +97,24 @@ def test_a_member_picks_three_capacities_without_javascript(
         ("lua-scripting", "knows", 2),
         ("grant-reporting", "wants", 1),
     }
+
+
+def test_the_offer_form_picks_its_one_capacity_with_the_picker(page, member, taxonomy):
+    login(page, "amina", MEMBER_PASSWORD)
+    page.goto("/offers/new/")
+
+    select = page.locator("select[name=capacity]")
+    expect(select).to_be_hidden()
+    search = page.locator("#id_capacity-search")
+    search.fill("grant wri")
+    page.locator("#id_capacity-search-results [data-code='grant-writing']").click()
+    expect(page.locator(".hub-picker__row[data-code='grant-writing']")).to_be_visible()
+    expect(select).to_have_value("grant-writing")
+
+    # choosing another replaces the chip: an offer is for one capacity
+    search.fill("lua")
+    page.locator("#id_capacity-search-results [data-code='lua-scripting']").click()
+    expect(page.locator(".hub-picker__row")).to_have_count(1)
+    expect(select).to_have_value("lua-scripting")
+    page.locator(".hub-picker__row .hub-picker__remove").click()
+    expect(select).to_have_value("")

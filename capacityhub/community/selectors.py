@@ -169,6 +169,7 @@ def organization_list(
     region: str | None = None,
     language: str | None = None,
     capacity_id: int | None = None,
+    descendants: bool = True,
     relation: str | None = None,
     q: str | None = None,
 ) -> QuerySet[Organization]:
@@ -180,9 +181,8 @@ def organization_list(
     if language:
         organizations = organizations.filter(languages__language=language)
     if capacity_id is not None:
-        claims = CapacityClaim.objects.filter(
-            capacity_id__in=capacity_descendant_ids(capacity_id), organization__isnull=False
-        )
+        ids = capacity_descendant_ids(capacity_id) if descendants else [capacity_id]
+        claims = CapacityClaim.objects.filter(capacity_id__in=ids, organization__isnull=False)
         if relation:
             claims = claims.filter(relation=relation)
         organizations = organizations.filter(id__in=claims.values("organization_id"))

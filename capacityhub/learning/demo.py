@@ -45,6 +45,7 @@ COURSES = [
         "language": "en",
         "capacities": ["event-organizing", "edit-a-thon"],
         "summary": "Plan the day, welcome newcomers and keep them editing afterwards.",
+        "why": "An edit-a-thon is often a newcomer's first contact with the wikis.",
     },
     {
         "slug": "premier-edit-a-thon",
@@ -52,6 +53,7 @@ COURSES = [
         "language": "fr",
         "capacities": ["event-organizing", "edit-a-thon"],
         "summary": "Préparer la journée, accueillir les nouveaux et les garder actifs ensuite.",
+        "why": "Un edit-a-thon est souvent le premier contact des nouveaux avec les wikis.",
         "translation_of": "first-edit-a-thon",
     },
     {
@@ -60,6 +62,7 @@ COURSES = [
         "language": "en",
         "capacities": ["grant-writing"],
         "summary": "From idea to budget: a proposal reviewers understand.",
+        "why": "A clear proposal is funded sooner and reported on more easily.",
     },
     {
         "slug": "lua-for-templates",
@@ -67,6 +70,7 @@ COURSES = [
         "language": "en",
         "capacities": ["lua-scripting", "templates"],
         "summary": "Read and fix the Lua modules behind your wiki's templates.",
+        "why": "Most infoboxes and citation templates call a Lua module.",
     },
     {
         "slug": "introduccion-wikidata",
@@ -74,6 +78,7 @@ COURSES = [
         "language": "es",
         "capacities": ["wikidata"],
         "summary": "Elementos, propiedades y referencias, paso a paso.",
+        "why": "Wikidata reúne los datos que usan todas las Wikipedias.",
     },
 ]
 
@@ -89,12 +94,11 @@ def _build(author, spec: dict, known: set[str]) -> Course | None:
         language=spec["language"],
         capacities=capacities,
         summary=spec["summary"],
-        description=spec["summary"],
         estimated_minutes=90,
         translation_of=spec.get("translation_of"),
     )
     basics = module_create(actor=author, course=course, title="Basics")
-    lesson_create(actor=author, module=basics, title="Why it matters", body=spec["summary"])
+    lesson_create(actor=author, module=basics, title="Why it matters", body=spec["why"])
     lesson_create(
         actor=author,
         module=basics,

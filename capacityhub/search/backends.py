@@ -131,11 +131,3 @@ class SearchBackend:
     ) -> dict[str, dict[str, int]]:
         """{facet name: {value: documents}} over (at most `cap` of) the results as filtered."""
         raise NotImplementedError
-
-
-def best_snippet(body: str | None, title: str | None) -> str:
-    """The body's headline when it holds a match, else the title's, else the body's start."""
-    body, title = body or "", title or ""
-    if START in body or START not in title:
-        return body or title
-    return title

@@ -5,18 +5,16 @@ from django.db.models import Count, Expression, F
 
 from .backends import (
     MAX_TERMS,
-    START,
-    STOP,
     WORD,
     Hit,
     SearchBackend,
-    best_snippet,
     documents_for,
     grouped_counts,
     render_snippet,
     terms,
 )
 from .models import SearchDocument, SearchFacet
+from .snippets import snippet
 
 
 class StoredVector(Expression):
@@ -69,7 +67,7 @@ class PostgresBackend(SearchBackend):
         offset=0,
         total=None,
     ):
-        from django.contrib.postgres.search import SearchHeadline, SearchRank
+        from django.contrib.postgres.search import SearchRank
 
         documents, queries = self._matching(query, kinds, levels, owner_id, filters)
         if documents is None:
@@ -77,20 +75,18 @@ class PostgresBackend(SearchBackend):
         total = documents.count() if total is None else total
         if not total or offset >= total:
             return [], total
-        folded, marks = queries
-        options = {"config": "simple", "start_sel": START, "stop_sel": STOP}
+        folded, _marks = queries
+        # Snippets are cut in Python, as on SQLite (snippets.py): readable lines only, the
+        # phrase marked as a whole.
         rows = (
-            documents.annotate(
-                rank=SearchRank(F("vector"), folded),
-                body_snippet=SearchHeadline("body", marks, max_words=30, min_words=12, **options),
-                title_snippet=SearchHeadline("title", marks, **options),
-            )
+            documents.annotate(rank=SearchRank(F("vector"), folded))
             .order_by("-rank", "id")
-            .values_list("kind", "object_id", "title", "body_snippet", "title_snippet")
+            .values_list("kind", "object_id", "title", "body")
         )[offset : offset + limit]
+        words = terms(query)
         hits = [
-            Hit(kind, oid, title, render_snippet(best_snippet(body, heading)))
-            for kind, oid, title, body, heading in rows
+            Hit(kind, oid, title, render_snippet(snippet(body, words)))
+            for kind, oid, title, body in rows
         ]
         return hits, total
 

@@ -11,6 +11,7 @@ from django.db import connection
 from . import facet_tokens
 from .backends import Hit, SearchBackend, documents_for, grouped_counts, render_snippet, terms
 from .backends import where_sql as compiled_where
+from .snippets import snippet
 
 # Facets whose filter is an OR of many values (a capacity with its descendants): an OR of ~20
 # tokens costs FTS5 more than checking SearchFacet for the few documents the words and the
@@ -82,30 +83,26 @@ class SqliteFtsBackend(SearchBackend):
                 total = cursor.fetchone()[0]
             if not total or offset >= total:
                 return [], total
-            words = self._words(query)
             ids = None
             if total >= self.FAST_PATH_FROM:
                 ids = self._best_visible(cursor, match, where, params, offset + limit)
             if ids is not None:
-                rows = self._rows(cursor, words, ids[offset:])
+                rows = self._rows(cursor, ids[offset:])
             else:
-                # Ranked with the facets, snippets from a second MATCH of the words alone
-                # (a snippet could otherwise show the facet tokens): one statement.
+                # Ranked with the facets; the snippet is cut from the body in Python
+                # (snippets.py: readable lines only, the phrase marked as a whole).
                 cursor.execute(
-                    "WITH best AS (SELECT search_searchdocument.id AS id, "  # noqa: S608
-                    f"{RANK} AS rank {base} ORDER BY rank, search_searchdocument.id "
-                    "LIMIT %s OFFSET %s) "
-                    "SELECT kind, object_id, search_searchdocument.title, "
-                    "snippet(search_fts, -1, char(2), char(3), '…', 24) FROM best "
-                    # CROSS JOIN keeps SQLite from matching every document with the words
-                    # first: it reads the page's few rows, then each one's snippet by rowid.
-                    "CROSS JOIN search_fts CROSS JOIN search_searchdocument "
-                    "WHERE search_fts.rowid = best.id AND search_searchdocument.id = best.id "
-                    "AND search_fts MATCH %s ORDER BY best.rank, best.id",
-                    (match, *params, limit, offset, words),
+                    "SELECT kind, object_id, search_searchdocument.title, "  # noqa: S608
+                    f"search_searchdocument.body {base} "
+                    f"ORDER BY {RANK}, search_searchdocument.id LIMIT %s OFFSET %s",
+                    (match, *params, limit, offset),
                 )
                 rows = cursor.fetchall()
-        return [Hit(k, oid, title, render_snippet(raw)) for k, oid, title, raw in rows], total
+        words = terms(query)
+        hits = [
+            Hit(k, oid, title, render_snippet(snippet(body, words))) for k, oid, title, body in rows
+        ]
+        return hits, total
 
     # With this many matches, rank the index alone first (see _best_visible).
     FAST_PATH_FROM = 300
@@ -132,18 +129,15 @@ class SqliteFtsBackend(SearchBackend):
             return best[:wanted]
         return None
 
-    def _rows(self, cursor, words, ids: list[int]) -> list[tuple]:
-        """Kind, object, title and snippet of these documents, in this order. The snippet
-        marks the words only (the facet tokens are not text)."""
+    def _rows(self, cursor, ids: list[int]) -> list[tuple]:
+        """Kind, object, title and body of these documents, in this order."""
         if not ids:
             return []
         marks = ", ".join(["%s"] * len(ids))
         cursor.execute(
-            "SELECT search_fts.rowid, kind, object_id, search_searchdocument.title, "  # noqa: S608
-            "snippet(search_fts, -1, char(2), char(3), '…', 24) FROM search_fts "
-            "JOIN search_searchdocument ON search_searchdocument.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND search_fts.rowid IN ({marks})",
-            (words, *ids),
+            "SELECT id, kind, object_id, title, body FROM search_searchdocument "  # noqa: S608
+            f"WHERE id IN ({marks})",
+            ids,
         )
         found = {row[0]: row[1:] for row in cursor.fetchall()}
         return [found[pk] for pk in ids if pk in found]

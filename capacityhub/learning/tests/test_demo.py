@@ -39,3 +39,12 @@ def test_the_demo_runs_once(demo_community):
     write_demo(seed=7)
 
     assert "skipped" in write_demo(seed=7)
+
+
+def test_demo_courses_do_not_repeat_their_summary(demo_community):
+    write_demo(seed=7)
+
+    for course in Course.objects.all():
+        first = course.modules.first().lessons.first()
+        assert course.description != course.summary
+        assert first.body != course.summary

@@ -81,6 +81,16 @@ def test_snippets_are_escaped_except_the_marks(indexed, other):
         assert "&lt;script&gt;" in result.snippet
 
 
+def test_a_phrase_is_marked_whole_and_usernames_are_not_the_snippet(indexed, owner, other):
+    [result] = search(viewer=other, query="lua templates").results
+    assert "<mark>Lua templates</mark>" in result.snippet
+    assert result.snippet.startswith("Teaches")
+
+    by_username = search(viewer=other, query="owner").results
+    assert "Amina Bello" in [r.title for r in by_username]
+    assert all("owner" not in r.snippet for r in by_username)
+
+
 def test_a_members_only_bio_is_not_found_by_anonymous_visitors(indexed, anonymous, other):
     assert found(anonymous, "newcomers") == []
     assert found(anonymous, "Amina") == [("profile", "Amina Bello")]

@@ -11,6 +11,7 @@ from capacityhub.community.models import Membership, OrganizationKind, Relation
 from capacityhub.core.languages import country_choices, is_language, language_choices
 from capacityhub.core.regions import REGION_CHOICES
 from capacityhub.taxonomy.selectors import capacity_code_map, capacity_labels, taxonomy_tree
+from capacityhub.web.core.forms import exact_capacity_field
 
 ORGANIZATION_RELATIONS = [
     (Relation.OFFERS.value, Relation.OFFERS.label),
@@ -53,6 +54,7 @@ class OrganizationFilterForm(forms.Form):
     region = forms.ChoiceField(label=gettext_lazy("Region"), required=False)
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
     capacity = forms.ChoiceField(label=gettext_lazy("Capacity"), required=False)
+    exact = exact_capacity_field()
     relation = forms.ChoiceField(label=gettext_lazy("Offers or wants"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -74,6 +76,7 @@ class OrganizationFilterForm(forms.Form):
             "region": data.get("region") or None,
             "language": data.get("language") or None,
             "capacity_id": capacity_code_map().get(code) if code else None,
+            "descendants": not data.get("exact"),
             "relation": data.get("relation") or None,
             "q": (data.get("q") or "").strip() or None,
         }
@@ -186,6 +189,7 @@ class OrganizationCapacityForm(forms.Form):
     """One row: a capacity the organization offers or wants, with its level."""
 
     capacity = forms.ChoiceField(label=gettext_lazy("Capacity"), required=False)
+    exact = exact_capacity_field()
     relation = forms.ChoiceField(
         label=gettext_lazy("Offers or wants"), choices=ORGANIZATION_RELATIONS, initial="offers"
     )

@@ -15,7 +15,11 @@ from capacityhub.core.languages import (
 from capacityhub.core.models import Visibility
 from capacityhub.core.regions import REGION_CHOICES
 from capacityhub.taxonomy.selectors import capacity_code_map
-from capacityhub.web.core.forms import capacity_choices, capacity_label_for_code
+from capacityhub.web.core.forms import (
+    capacity_choices,
+    capacity_label_for_code,
+    exact_capacity_field,
+)
 from capacityhub.web.core.pickers import first_languages
 from capacityhub.web.templatetags.hub import level_name, proficiency
 
@@ -43,24 +47,23 @@ def _blank(label) -> list[tuple[str, str]]:
 class PeopleFilterForm(forms.Form):
     """The directory's GET filter. Always bound, so a link without parameters lists everyone.
 
-    "Include narrower capacities" is on by default: a checkbox sends nothing when unchecked,
-    so the hidden `filtered` marker tells "unchecked" apart from "not submitted from here"."""
+    Narrower capacities are included unless "Only this capacity" (`exact`) is ticked, as on
+    every list. Old links still work: `filtered=1` without `descendants` meant "only this
+    capacity"."""
 
     q = forms.CharField(label=_("Name or username"), required=False, max_length=100)
     capacity = forms.ChoiceField(label=_("Capacity"), required=False)
-    descendants = forms.BooleanField(label=_("Include narrower capacities"), required=False)
+    exact = exact_capacity_field()
     relation = forms.ChoiceField(label=_("Who"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
     organization = forms.ChoiceField(label=_("Organization"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
-    filtered = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *args, **kwargs):
         data = data.copy()
-        if not data.get("filtered"):
-            data["filtered"] = "1"
-            data["descendants"] = "on"
+        if data.get("filtered") and not data.get("descendants") and "exact" not in data:
+            data["exact"] = "on"  # the old "Include narrower capacities", unticked
         super().__init__(data, *args, **kwargs)
         fields = self.fields
         fields["capacity"].choices = _blank(_("Any capacity")) + capacity_choices()
@@ -95,7 +98,7 @@ class PeopleFilterForm(forms.Form):
         return {
             "capacity_id": data["capacity"],
             "relation": data["relation"] or None,
-            "include_descendants": data["descendants"],
+            "include_descendants": not data["exact"],
             "language": data["language"] or None,
             "region": data["region"] or None,
             "organization_id": data["organization"],

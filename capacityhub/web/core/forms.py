@@ -4,12 +4,23 @@ ValidationError into messages on a form."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy
 
 from capacityhub.core.languages import language_name
 from capacityhub.taxonomy.selectors import capacity_code_map, capacity_labels, taxonomy_tree
 
 # Two no-break spaces per level: a select cannot nest options deeper than one optgroup.
 INDENT = "\u00a0\u00a0"
+
+
+def exact_capacity_field() -> forms.BooleanField:
+    """The one "narrower capacities" option of every list filtered by capacity (people,
+    organizations, needs, offers): same words, same default. Unticked, a capacity finds its
+    narrower capacities too; ticked, only itself (a checkbox sends nothing when unticked, so
+    the default needs no hidden marker)."""
+    return forms.BooleanField(
+        label=gettext_lazy("Only this capacity, not narrower ones"), required=False
+    )
 
 
 def capacity_choices() -> list[tuple[str, str]]:

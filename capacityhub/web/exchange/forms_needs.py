@@ -15,7 +15,7 @@ from capacityhub.core.regions import REGION_CHOICES
 from capacityhub.exchange.models import Need
 from capacityhub.exchange.selectors.needs import STATUS_ACTIVE, STATUS_ANY
 from capacityhub.taxonomy.selectors import capacity_code_map, method_list
-from capacityhub.web.core.forms import capacity_choices
+from capacityhub.web.core.forms import capacity_choices, exact_capacity_field
 
 LEVEL_CHOICES = [
     (1, _("1 · beginner")),
@@ -67,7 +67,7 @@ class NeedFilterForm(forms.Form):
         label=_("Words in the title or description"), required=False, max_length=100
     )
     capacity = forms.ChoiceField(label=_("Capacity"), required=False)
-    exact = forms.BooleanField(label=_("Only this capacity, not narrower ones"), required=False)
+    exact = exact_capacity_field()
     status = forms.ChoiceField(label=_("Status"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from capacityhub.core.languages import language_choices
 from capacityhub.exchange.models import Offer
 from capacityhub.taxonomy.selectors import capacity_code_map
-from capacityhub.web.core.forms import capacity_choices
+from capacityhub.web.core.forms import capacity_choices, exact_capacity_field
 from capacityhub.web.exchange.forms_needs import (
     LEVEL_CHOICES,
     MULTIPLE_HELP,
@@ -41,7 +41,7 @@ class OfferFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name or words"), required=False, max_length=100)
     capacity = forms.ChoiceField(label=_("Capacity"), required=False)
-    exact = forms.BooleanField(label=_("Only this capacity, not narrower ones"), required=False)
+    exact = exact_capacity_field()
     holder = forms.ChoiceField(label=_("Offered by"), required=False, choices=HOLDER_CHOICES)
     region = forms.ChoiceField(label=_("Region"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
@@ -80,6 +80,9 @@ class OfferForm(ActForOrganizationMixin, forms.Form):
     capacity = forms.ChoiceField(
         label=_("Capacity"),
         help_text=_("A person can offer only a capacity they also know (see “My capacities”)."),
+        # data-picker: pickers.js turns it into a search box with a chip; without JavaScript
+        # it stays a plain select.
+        widget=forms.Select(attrs={"data-picker": "capacities"}),
     )
     level = forms.TypedChoiceField(label=_("Your level"), choices=LEVEL_CHOICES, coerce=int)
     description = forms.CharField(

@@ -78,6 +78,15 @@ def _svg(result: CapacityMap) -> str:
         demand_outruns=_("Demand outruns supply"),
         no_data=_("no offers or needs"),
         cell=_("{row} · {column}: demand {demand}, supply {supply}, gap {gap}"),
+        sparse=_("too few to compare"),
+        negative_means=_(
+            "Gap from −100 to +100: negative (−) means more offers than needs, positive (+) "
+            "more needs than offers."
+        ),
+        volume_means=_(
+            "Below each gap: needs / offers. Paler cells have fewer of them; grey hatched "
+            "cells have fewer than {minimum} and are not coloured."
+        ),
     )
     rows = [
         HeatRow(

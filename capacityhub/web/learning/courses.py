@@ -66,6 +66,16 @@ def course_list_page(request):
     return render(request, "web/learning/list.html", context)
 
 
+def _plain(text: str) -> str:
+    return " ".join((text or "").split()).casefold().rstrip(".")
+
+
+def _adds_to_summary(description: str, summary: str) -> bool:
+    """Whether the description says more than the summary shown above it (authors often
+    paste the summary into the description: it is then not shown a second time)."""
+    return bool(description) and _plain(description) != _plain(summary)
+
+
 def course_detail(request, slug: str):
     course = course_or_404(request, slug)
     enrolment = enrolment_for(user=request.user, course=course)
@@ -81,6 +91,7 @@ def course_detail(request, slug: str):
         "done": progress.done,
         "missing": missing,
         "lesson_count": len(lessons),
+        "show_description": _adds_to_summary(course.description, course.summary),
         "can_edit": course_can_edit(course=course, user=request.user),
         "enrol_form": EnrolForm(cohorts=open_cohorts(course)) if enrolment is None else None,
     }

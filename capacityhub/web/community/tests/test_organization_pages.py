@@ -97,6 +97,16 @@ def test_the_capacity_filter_includes_descendants_and_relation(client, organizat
     assert "No organization matches" in wants
 
 
+def test_the_capacity_filter_can_leave_narrower_capacities_out(client, organization, taxonomy):
+    CapacityClaim.objects.create(
+        organization=organization, capacity=taxonomy["grant-writing"], relation="offers"
+    )
+
+    exact = client.get(LIST, {"capacity": "fundraising", "exact": "on"}).content.decode()
+
+    assert "Wikimedians of Kano" not in exact
+
+
 def test_the_directory_ignores_bad_filters_and_bad_pages(client, organization):
     for params in [
         {"kind": "nope"},

@@ -80,12 +80,21 @@ def test_filtering_by_a_broad_capacity_finds_someone_who_offers_a_narrower_one(
 def test_narrower_capacities_can_be_left_out_of_the_filter(client, taxonomy, owner):
     claim(owner, taxonomy["grant-writing"], Relation.WANTS)
 
-    # the filter form sends `filtered`; an unchecked box sends no `descendants`
-    exact = client.get(PEOPLE, {"capacity": "fundraising", "filtered": "1"})
-    broad = client.get(PEOPLE, {"capacity": "fundraising", "filtered": "1", "descendants": "on"})
+    exact = client.get(PEOPLE, {"capacity": "fundraising", "exact": "on"})
+    broad = client.get(PEOPLE, {"capacity": "fundraising"})
 
     assert profile_links(exact) == set()
     assert profile_links(broad) == {"owner"}
+
+
+def test_old_links_with_the_include_narrower_option_still_work(client, taxonomy, owner):
+    claim(owner, taxonomy["grant-writing"], Relation.WANTS)
+
+    unticked = client.get(PEOPLE, {"capacity": "fundraising", "filtered": "1"})
+    ticked = client.get(PEOPLE, {"capacity": "fundraising", "filtered": "1", "descendants": "on"})
+
+    assert profile_links(unticked) == set()
+    assert profile_links(ticked) == {"owner"}
 
 
 def test_filtering_by_language(client, owner, other):

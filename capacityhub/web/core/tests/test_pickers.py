@@ -154,3 +154,12 @@ def test_the_need_form_offers_the_picker_over_a_plain_list_box(owner_client, tax
     assert "web/pickers.js" in html
     entries = {entry["code"]: entry for entry in embedded(html, "capacity-picker-data")}
     assert entries["grant-reporting"]["path"] == ["Organizational", "Fundraising"]
+
+
+def test_the_offer_form_offers_the_picker_over_a_plain_select(owner_client, taxonomy):
+    html = owner_client.get("/offers/new/").content.decode()
+
+    assert re.search(r'<select[^>]*data-picker="capacities"', html)
+    assert "web/pickers.js" in html
+    entries = {entry["code"]: entry for entry in embedded(html, "capacity-picker-data")}
+    assert entries["grant-reporting"]["path"] == ["Organizational", "Fundraising"]

@@ -4,13 +4,17 @@ import xml.etree.ElementTree as ET
 
 from capacityhub.web.exchange.heatmap import (
     EMPTY_FILL,
+    MIN_DATA,
     PALETTE,
+    SPARSE_FILL,
     HeatCell,
     HeatRow,
     HeatText,
+    blend,
     contrast,
     gap_class,
     heatmap_svg,
+    strength,
     text_colour,
 )
 
@@ -110,3 +114,49 @@ def test_an_empty_map_still_draws_a_legend():
     root = picture(rows=[], columns=[])
 
     assert set(PALETTE) <= set(fills(root))
+
+
+def cell_groups(root: ET.Element) -> list[ET.Element]:
+    return [g for g in root.iter(f"{SVG}g") if g.find(f"{SVG}title") is not None]
+
+
+def test_cells_show_their_counts_and_fewer_data_are_paler():
+    rows = [HeatRow("Fundraising", 0, [HeatCell(2, 38, 0.9), HeatCell(1, 4, 0.6)])]
+    root = picture(rows=rows)
+    big, small = cell_groups(root)
+
+    assert "38\u2009/\u20092" in "".join(big.itertext())  # needs / offers
+    assert "4\u2009/\u20091" in "".join(small.itertext())
+    big_fill, small_fill = (g.find(f"{SVG}rect").get("fill") for g in (big, small))
+    assert big_fill == PALETTE[gap_class(0.9)]  # the largest volume at full strength
+    assert small_fill != PALETTE[gap_class(0.6)]
+    assert contrast(small_fill, "#ffffff") < contrast(PALETTE[gap_class(0.6)], "#ffffff")
+
+
+def test_cells_with_too_few_data_are_grey_hatched_and_show_no_gap():
+    rows = [HeatRow("Fundraising", 0, [HeatCell(0, 2, 1.0), HeatCell(5, 5, 0.0)])]
+    root = picture(rows=rows)
+    sparse = cell_groups(root)[0]
+
+    rects = sparse.findall(f"{SVG}rect")
+    assert rects[0].get("fill") == SPARSE_FILL
+    assert rects[1].get("fill") == "url(#capacity-map-sparse)"
+    assert root.find(f"{SVG}defs/{SVG}pattern").get("id") == "capacity-map-sparse"
+    shown = [text.text for text in sparse.iter(f"{SVG}text")]
+    assert shown == ["2\u2009/\u20090"]  # the counts, no gap
+    assert "too few to compare" in sparse.find(f"{SVG}title").text
+
+
+def test_every_cell_colour_at_any_volume_keeps_its_numbers_readable():
+    for colour in PALETTE:
+        for volume in range(MIN_DATA, 60):
+            fill = blend(colour, strength(volume, 60))
+            assert contrast(fill, text_colour(fill)) >= 4.5
+    assert contrast(SPARSE_FILL, text_colour(SPARSE_FILL)) >= 4.5
+
+
+def test_the_legend_says_what_negative_numbers_and_grey_cells_mean():
+    texts = "".join(picture().itertext())
+
+    assert "negative (−) means more offers than needs" in texts
+    assert f"fewer than {MIN_DATA}" in texts

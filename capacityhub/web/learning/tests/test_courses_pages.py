@@ -405,3 +405,18 @@ def test_an_author_limits_attempts_and_chooses_when_answers_show_on_the_lesson_f
         2,
         4,
     )
+
+
+@pytest.mark.parametrize(
+    ("description", "description_shown"),
+    [("Write a proposal.", False), ("  write a proposal  ", False), ("More detail.", True)],
+)
+def test_the_course_page_shows_the_summary_once(client, course, description, description_shown):
+    Course.objects.filter(pk=course[0].pk).update(
+        summary="Write a proposal.", description=description
+    )
+
+    page = client.get(reverse("web:course-detail", args=[course[0].slug])).content.decode()
+
+    assert page.count("rite a proposal") == 1
+    assert ("More detail." in page) is description_shown

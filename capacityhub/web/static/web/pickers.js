@@ -241,7 +241,7 @@
     });
   }
 
-  /* ------------------------------------------------ a multiple select (need form) */
+  /* ------------------------ a multiple select (need form) or a single one (offer form) */
 
   function multiPicker(select) {
     var data = readJSON("capacity-picker-data") || [];
@@ -271,7 +271,10 @@
           el("span", {"aria-hidden": "true", text: "×"}),
           el("span", {class: "visually-hidden", text: (select.getAttribute("data-remove") || "Remove") + " " + o.cleanText}),
         ]);
-        remove.addEventListener("click", function () { o.selected = false; render(); input.focus(); });
+        remove.addEventListener("click", function () {
+          if (select.multiple) o.selected = false; else select.value = "";
+          render(); input.focus();
+        });
         chips.appendChild(el("li", {class: "hub-picker__row", "data-code": o.value}, [
           el("span", {class: "hub-picker__chip"}, [
             el("span", {class: "hub-picker__label", text: o.cleanText}),
@@ -289,6 +292,7 @@
           (paths[o.value] || []).length ? el("span", {class: "hub-picker__path", text: paths[o.value].join(" › ")}) : null,
         ]);
         if (o.selected) item.setAttribute("aria-selected", "true");
+        // A single select keeps one choice: choosing another replaces the chip.
         item.addEventListener("click", function () { o.selected = true; input.value = ""; show(); render(); });
         results.appendChild(item);
       });
@@ -307,6 +311,6 @@
   }
 
   document.querySelectorAll("[data-capacity-picker]").forEach(capacityPicker);
-  document.querySelectorAll("select[multiple][data-picker]").forEach(multiPicker);
+  document.querySelectorAll("select[data-picker]").forEach(multiPicker);
   document.querySelectorAll("[data-language-picker]").forEach(languagePicker);
 })();
