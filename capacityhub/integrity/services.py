@@ -93,7 +93,8 @@ def decision_record(
     subject_type, subject_id = subject_key(subject)
     _lock_subject(subject)
     current = (
-        Decision.objects.select_for_update()
+        # of=("self",): "not superseded" is an outer join, which PostgreSQL cannot lock.
+        Decision.objects.select_for_update(of=("self",))
         .filter(subject_type=subject_type, subject_id=subject_id, superseded_by__isnull=True)
         .order_by("-decided_at", "-id")
         .first()
