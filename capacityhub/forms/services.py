@@ -17,7 +17,8 @@ from capacityhub.core.permissions import require_member
 
 from .models import Form, FormVersion, Question, Response, ResponseFile
 from .selectors import form_can_edit, form_current_version
-from .validation import QuestionSpec, UploadInfo, validate_answers, validate_questions
+from .validation.answers import QuestionSpec, UploadInfo, validate_answers
+from .validation.questions import validate_questions
 
 __all__ = [
     "form_create",
