@@ -17,7 +17,8 @@ from capacityhub.core.permissions import require_member
 
 from .models import Form, FormVersion, Question, Response, ResponseFile
 from .selectors import form_can_edit, form_current_version
-from .validation import QuestionSpec, UploadInfo, validate_answers, validate_questions
+from .validation.answers import QuestionSpec, UploadInfo, validate_answers
+from .validation.questions import validate_questions
 
 __all__ = [
     "form_create",
@@ -200,7 +201,7 @@ def form_import_xlsform(
 ) -> Form:
     """A new form from an XLSForm, or (with `form`) new questions for an existing one. The
     whole file is parsed and checked before anything is saved."""
-    from .xlsform import import_xlsform
+    from .xlsform.reader import import_xlsform
 
     parsed = import_xlsform(data)
     try:
@@ -226,7 +227,7 @@ def form_import_xlsform(
 
 
 def form_export_xlsform(*, version: FormVersion) -> bytes:
-    from .xlsform import export_xlsform
+    from .xlsform.writer import export_xlsform
 
     questions = [
         {name: getattr(q, name) for name in QUESTION_FIELDS} for q in version.questions.all()

@@ -29,7 +29,7 @@ from capacityhub.forms.services import (
     form_import_xlsform,
     form_update,
 )
-from capacityhub.forms.validation import KINDS
+from capacityhub.forms.validation.questions import KINDS
 
 from ..core.pagination import page_out, paginate
 from ..core.schemas import (

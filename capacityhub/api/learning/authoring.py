@@ -52,17 +52,14 @@ from ..core.schemas import (
     Text,
     required_version,
 )
-from .courses import (
+from .courses import cohort_out, course_detail, lesson_out, router
+from .schemas_courses import (
     CohortRunOut,
     CourseDetail,
     CourseLessonOut,
     CourseModuleOut,
     CourseSlug,
     LessonKind,
-    cohort_out,
-    course_detail,
-    lesson_out,
-    router,
 )
 
 Username = Annotated[str, StringConstraints(min_length=1, max_length=150)]

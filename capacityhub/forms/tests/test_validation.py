@@ -3,12 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from capacityhub.forms.validation import (
-    QuestionSpec,
-    UploadInfo,
-    validate_answers,
-    validate_questions,
-)
+from capacityhub.forms.validation.answers import QuestionSpec, UploadInfo, validate_answers
+from capacityhub.forms.validation.questions import validate_questions
 
 
 def spec(key, kind, **fields):

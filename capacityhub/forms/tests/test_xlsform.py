@@ -14,7 +14,8 @@ from capacityhub.forms.services import (
     form_export_xlsform,
     form_import_xlsform,
 )
-from capacityhub.forms.xlsform import export_xlsform, import_xlsform
+from capacityhub.forms.xlsform.reader import import_xlsform
+from capacityhub.forms.xlsform.writer import export_xlsform
 
 
 def workbook(survey, choices=(), settings=None) -> bytes:

@@ -1,6 +1,6 @@
 """Forms of the form builder: a title in each UI language, and one row per question with its
 texts in each UI language. Works without JavaScript: a blank row at the end adds a question,
-a ticked "remove" drops one. The rules are `forms.validation.validate_questions`'s."""
+a ticked "remove" drops one. The rules are `forms.validation.questions.validate_questions`'s."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""XLSForm (the ODK / KoboToolbox spreadsheet) in (reader.py) and out (writer.py)."""
