@@ -332,3 +332,14 @@ def reviewer_workload(*, call: Call) -> list[ReviewerLoad]:
         )
         for person in reviewers
     ]
+
+
+def review_queue_counts(*, user) -> dict[str, int]:
+    """For the dashboard: reviews this person still owes, and submitted applications waiting
+    for screening in the calls they run. Two queries."""
+    owed = reviewer_queue(user=user).filter(
+        Q(review__isnull=True) | Q(review__submitted_at__isnull=True)
+    )
+    managed = calls_managed(user=user).values("pk")
+    to_screen = Application.objects.filter(call__in=managed, status=Status.SUBMITTED)
+    return {"to_review": owed.count(), "to_screen": to_screen.count()}

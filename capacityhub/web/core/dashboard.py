@@ -2,7 +2,8 @@
 
 Everyone signed in sees their own first steps and inbox; organizers their organizations'
 needs, invitations, events and registrations; curators the reports queue; staff the capacity
-proposals waiting for a decision; course authors their courses and learners. A fixed number
+proposals waiting for a decision; course authors their courses and learners; reviewers the
+reviews they owe, and those who run calls the applications waiting for screening. A fixed number
 of queries whatever the number of organizations or items (counts, not lists)."""
 
 from django.contrib.auth.decorators import login_required
@@ -17,6 +18,7 @@ from capacityhub.exchange.selectors.first_visit import first_steps
 from capacityhub.knowledge.selectors import is_curator, report_queue
 from capacityhub.learning.selectors.courses import can_author
 from capacityhub.learning.selectors.dashboard import author_course_counts
+from capacityhub.review.selectors import review_queue_counts
 from capacityhub.taxonomy.models import CapacityProposal
 from capacityhub.taxonomy.selectors import proposal_list
 
@@ -44,6 +46,7 @@ def dashboard(request):
             else None
         ),
         "courses": author_course_counts(user=user) if can_author(user) else None,
+        "review": review_queue_counts(user=user),
     }
     return render(request, "web/dashboard/dashboard.html", context)
 
