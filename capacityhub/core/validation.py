@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from .languages import is_language
 from .regions import REGIONS
 
+MAX_ID = 2**63 - 1  # the largest database key: a larger id is "not found", never a 500
+
 MAX_LANGUAGES = 30
 LEVELS = (1, 5)
 

@@ -17,9 +17,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from capacityhub.community.services import api_token_authenticate
 from capacityhub.core.regions import REGIONS
+from capacityhub.core.validation import MAX_ID
 
 # Database keys are signed 64-bit integers; larger numbers must never reach a query.
-MAX_ID = 2**63 - 1
 MAX_PAGE = 1_000_000
 
 

@@ -23,6 +23,7 @@ from capacityhub.core.notifications import (  # noqa: F401
     notification_list,
     notification_unread_count,
 )
+from capacityhub.core.validation import MAX_ID
 from capacityhub.exchange.models import Availability, Connection, Message, Need
 
 from .offers import visible_offers
@@ -208,9 +209,6 @@ def provider_availability(*, user=None, organization: Organization | None = None
 def provider_is_away(availability: Availability, today=None) -> bool:
     today = today or timezone.localdate()
     return availability.away_until is not None and availability.away_until >= today
-
-
-MAX_ID = 2**63 - 1  # larger numbers cannot be database keys
 
 
 def invitee_resolve(

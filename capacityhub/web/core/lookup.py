@@ -6,9 +6,9 @@ from typing import TypeVar
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 
-T = TypeVar("T")
+from capacityhub.core.validation import MAX_ID
 
-MAX_ID = 2**63 - 1  # larger numbers cannot be database keys: a 404, not a 500
+T = TypeVar("T")
 
 
 def object_or_404(get: Callable[..., T], message: str, /, **lookup) -> T:

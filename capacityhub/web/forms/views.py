@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from capacityhub.community.models import Organization
 from capacityhub.community.selectors import organizations_managed_by
+from capacityhub.core.validation import MAX_ID
 from capacityhub.forms.i18n import label_for
 from capacityhub.forms.models import Form, FormVersion, ResponseFile
 from capacityhub.forms.selectors import (
@@ -45,7 +46,6 @@ from .forms import (
 )
 from .rendering import answer_form
 
-MAX_ID = 2**63 - 1
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from capacityhub.core.validation import MAX_ID
 from capacityhub.integrity.models import Decision, Interest
 from capacityhub.integrity.selectors import (
     audit_action_kinds,
@@ -31,7 +32,6 @@ from capacityhub.web.core.forms import add_service_errors
 
 from .forms import AuditFilterForm, InterestForm
 
-MAX_ID = 2**63 - 1
 PAGE_SIZE = 50
 
 

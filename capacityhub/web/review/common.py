@@ -6,10 +6,9 @@ from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from capacityhub.core.validation import MAX_ID
 from capacityhub.integrity.models import Decision
 from capacityhub.review.models import Application, Assignment, Call
-
-MAX_ID = 2**63 - 1
 
 
 def _get(model, pk: int, message: str, **related):
