@@ -71,6 +71,12 @@ INSTALLED_APPS = [
     "capacityhub.forms",
     "capacityhub.integrity",
     "capacityhub.review",
+    "capacityhub.mentoring",
+    "capacityhub.recognition",
+    "capacityhub.orgdev",
+    "capacityhub.funding",
+    "capacityhub.evaluation",
+    "capacityhub.governance",
     "capacityhub.demo",
     # django-ninja's static files: the API docs page serves its pinned copy of Swagger UI.
     "ninja",

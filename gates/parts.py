@@ -16,7 +16,22 @@ built side by side never edit the same gate files. A part module may define:
 import importlib
 from types import ModuleType
 
-APPS = ["knowledge", "learning", "events", "search", "forms", "integrity", "review", "ui"]
+APPS = [
+    "knowledge",
+    "learning",
+    "events",
+    "search",
+    "forms",
+    "integrity",
+    "review",
+    "mentoring",
+    "recognition",
+    "orgdev",
+    "funding",
+    "evaluation",
+    "governance",
+    "ui",
+]  # fmt: skip
 
 
 def modules() -> list[ModuleType]:

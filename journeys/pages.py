@@ -13,7 +13,22 @@ so apps built side by side never edit test_accessibility.py. A pages module defi
 import importlib
 from types import ModuleType
 
-APPS = ["knowledge", "learning", "events", "search", "forms", "integrity", "review", "ui"]
+APPS = [
+    "knowledge",
+    "learning",
+    "events",
+    "search",
+    "forms",
+    "integrity",
+    "review",
+    "mentoring",
+    "recognition",
+    "orgdev",
+    "funding",
+    "evaluation",
+    "governance",
+    "ui",
+]  # fmt: skip
 
 
 def modules() -> list[ModuleType]:

@@ -18,7 +18,23 @@ from ninja.errors import ValidationError as NinjaValidationError
 from capacityhub.core.middleware import too_large
 from capacityhub.core.ratelimit import RateLimited
 
-from . import events, exchange, forms, integrity, knowledge, learning, review, search, taxonomy
+from . import (
+    evaluation,
+    events,
+    exchange,
+    forms,
+    funding,
+    governance,
+    integrity,
+    knowledge,
+    learning,
+    mentoring,
+    orgdev,
+    recognition,
+    review,
+    search,
+    taxonomy,
+)
 from .community import me_router, organizations_router, people_router
 from .core.openapi import describe_errors
 from .core.schemas import WRITE_AUTH
@@ -164,3 +180,9 @@ api.add_router("", events.router)
 api.add_router("", review.router)
 api.add_router("", forms.router)
 api.add_router("", integrity.router)
+api.add_router("", mentoring.router)
+api.add_router("", recognition.router)
+api.add_router("", orgdev.router)
+api.add_router("", funding.router)
+api.add_router("", evaluation.router)
+api.add_router("", governance.router)

@@ -17,7 +17,18 @@ from capacityhub.taxonomy.models import Capacity
 STARTER_TAXONOMY = "capacityhub/taxonomy/data/starter_taxonomy.json"
 # Later apps add their demo content with `capacityhub/<app>/demo.py: write_demo(*, seed) -> str`
 # (a one-line summary), run in this order after the community and the exchange.
-DEMO_APPS = ["knowledge", "learning", "events", "review"]
+DEMO_APPS = [
+    "knowledge",
+    "learning",
+    "events",
+    "review",
+    "mentoring",
+    "recognition",
+    "orgdev",
+    "funding",
+    "evaluation",
+    "governance",
+]
 
 
 def _country_regions() -> dict[str, str]:

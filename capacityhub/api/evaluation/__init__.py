@@ -1,0 +1,7 @@
+"""The evaluation API."""
+
+from ninja import Router
+
+router = Router(tags=["evaluation"])
+
+__all__ = ["router"]

@@ -1,0 +1,7 @@
+"""The funding API."""
+
+from ninja import Router
+
+router = Router(tags=["funding"])
+
+__all__ = ["router"]

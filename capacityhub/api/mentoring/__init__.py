@@ -1,0 +1,7 @@
+"""The mentoring API."""
+
+from ninja import Router
+
+router = Router(tags=["mentoring"])
+
+__all__ = ["router"]

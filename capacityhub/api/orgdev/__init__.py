@@ -1,0 +1,7 @@
+"""The orgdev API."""
+
+from ninja import Router
+
+router = Router(tags=["orgdev"])
+
+__all__ = ["router"]

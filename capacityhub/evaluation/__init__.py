@@ -1,0 +1,1 @@
+"""Logic models, evaluation surveys, the Kirkpatrick matrix and what works where."""

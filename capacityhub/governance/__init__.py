@@ -1,0 +1,1 @@
+"""The Capacity Building Unit: board, terms, meetings, motions and votes, advice, annual plan."""

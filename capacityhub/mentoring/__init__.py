@@ -1,0 +1,2 @@
+"""Leadership programmes, cohorts and stages; mentors, mentees and their assignment;
+mentorships; retention."""

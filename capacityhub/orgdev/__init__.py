@@ -1,0 +1,1 @@
+"""Organizational self-assessment rounds, development plans and reassessment."""

@@ -1,0 +1,3 @@
+"""The evaluation pages."""
+
+urlpatterns: list = []

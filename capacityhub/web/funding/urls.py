@@ -1,0 +1,3 @@
+"""The funding pages."""
+
+urlpatterns: list = []

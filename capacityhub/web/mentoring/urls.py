@@ -1,0 +1,3 @@
+"""The mentoring pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The orgdev pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The recognition pages."""
+
+urlpatterns: list = []
