@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,19 @@ from capacityhub.core.permissions import require_member
 
 from .models import Decision, Interest, InterestKind
 from .selectors import subject_key
+
+DecisionEffect = Callable[[Decision], None]
+_EFFECTS: dict[str, list[DecisionEffect]] = {}
+
+
+def register_decision_effect(subject_type: str, effect: DecisionEffect) -> None:
+    """Run `effect(decision)` inside `decision_record`'s transaction whenever a decision on a
+    subject of `subject_type` ("app_label.modelname") is recorded. The app that owns the subject
+    registers it (in its AppConfig.ready), so whoever decides — a call's managers, the board —
+    needs no import of that app; an effect that raises ValidationError undoes the decision."""
+    effects = _EFFECTS.setdefault(subject_type, [])
+    if effect not in effects:
+        effects.append(effect)
 
 
 @transaction.atomic
@@ -121,6 +135,8 @@ def decision_record(
             "supersedes": supersedes.pk if supersedes else None,
         },
     )
+    for effect in _EFFECTS.get(subject_type, ()):
+        effect(decision)
     return decision
 
 

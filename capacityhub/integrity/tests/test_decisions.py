@@ -10,7 +10,11 @@ from django.db import connection
 from capacityhub.core.models import AuditEntry
 from capacityhub.integrity.models import Decision
 from capacityhub.integrity.selectors import decision_current, decisions_for
-from capacityhub.integrity.services import decision_record
+from capacityhub.integrity.services import (
+    _EFFECTS,
+    decision_record,
+    register_decision_effect,
+)
 
 
 def test_a_decision_is_recorded_with_its_reason_and_an_audit_row(staff, organization):
@@ -22,6 +26,37 @@ def test_a_decision_is_recorded_with_its_reason_and_an_audit_row(staff, organiza
     assert decision_current(organization) == decision
     entry = AuditEntry.objects.get(action="integrity.decision")
     assert entry.target_id == str(organization.pk) and entry.changes["decision"] == decision.pk
+
+
+@pytest.fixture
+def effects():
+    saved = {key: list(value) for key, value in _EFFECTS.items()}
+    yield
+    _EFFECTS.clear()
+    _EFFECTS.update(saved)
+
+
+def test_the_subjects_app_applies_a_decision_through_its_registered_effect(
+    staff, organization, effects
+):
+    seen = []
+    register_decision_effect("community.organization", lambda decision: seen.append(decision))
+
+    decision = decision_record(actor=staff, subject=organization, outcome="approved")
+
+    assert seen == [decision]
+
+
+def test_an_effect_that_refuses_undoes_the_decision(staff, organization, effects):
+    def refuse(decision):
+        raise ValidationError({"outcome": "Not while the budget is closed."})
+
+    register_decision_effect("community.organization", refuse)
+
+    with pytest.raises(ValidationError):
+        decision_record(actor=staff, subject=organization, outcome="approved")
+    assert not Decision.objects.exists()
+    assert not AuditEntry.objects.filter(action="integrity.decision").exists()
 
 
 def test_a_recorded_decision_cannot_be_edited(staff, organization):
