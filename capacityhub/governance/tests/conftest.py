@@ -1,0 +1,1 @@
+from .fixtures import *  # noqa: F403 - the board the tests share
