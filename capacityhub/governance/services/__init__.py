@@ -2,8 +2,13 @@
 
 from .advice import advice_answer, advice_publish, advice_request
 from .board import board_create, board_member_flags_sync, term_end, term_start
-from .meetings import agenda_item_add, attendance_record, meeting_create, minutes_publish
-from .meetings import minutes_save
+from .meetings import (
+    agenda_item_add,
+    attendance_record,
+    meeting_create,
+    minutes_publish,
+    minutes_save,
+)
 from .motions import motion_close, motion_conflicts, motion_propose, subject_resolve, vote_cast
 from .plan import plan_target_set
 

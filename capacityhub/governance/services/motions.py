@@ -93,8 +93,8 @@ def motion_propose(
             message=_("Say what the board decides (e.g. approved)."),
         )  # fmt: skip
     motion.save()
-    audit_log(actor=actor, action="governance.motion.propose", target=motion,
-              changes={"meeting": meeting.pk, "kind": kind, "subject": motion.subject_type})  # fmt: skip
+    changes = {"meeting": meeting.pk, "kind": kind, "subject": motion.subject_type}
+    audit_log(actor=actor, action="governance.motion.propose", target=motion, changes=changes)
     return motion
 
 

@@ -1,3 +1,5 @@
 """The governance pages."""
 
-urlpatterns: list = []
+from . import advice, board, meetings, plan
+
+urlpatterns = [*board.urlpatterns, *meetings.urlpatterns, *advice.urlpatterns, *plan.urlpatterns]
