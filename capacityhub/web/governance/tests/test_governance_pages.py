@@ -163,5 +163,5 @@ def test_the_popolo_export_has_the_spec_shape(client, motion, seated, board):
     assert {"person_id", "organization_id", "post_id", "start_date", "end_date"} <= set(membership)
     [event] = data["vote_events"]
     assert event["motion_id"] == data["motions"][0]["id"] and event["result"] == "pass"
-    assert data["votes"] == [{"vote_event_id": event["id"],
-                              "voter_id": f"person/{seated['owner'].pk}", "option": "yes"}]  # fmt: skip
+    voter = f"person/{seated['owner'].pk}"
+    assert data["votes"] == [{"vote_event_id": event["id"], "voter_id": voter, "option": "yes"}]

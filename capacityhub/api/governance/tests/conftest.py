@@ -1,0 +1,1 @@
+from capacityhub.governance.tests.fixtures import *  # noqa: F403 - the board the tests share
