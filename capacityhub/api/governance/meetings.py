@@ -234,7 +234,7 @@ class GovernanceVoteIn(Input):
              **OBJECT_WRITE_ERRORS}, auth=WRITE_AUTH)  # fmt: skip
 def vote(request: HttpRequest, motion_id: ObjectId, payload: GovernanceVoteIn):
     """Voting members present at the meeting vote once; a member the conflict register finds
-    conflicted may only record `recused` (422 otherwise, naming `choice`)."""
+    conflicted may only record `recused` (403 otherwise, saying why)."""
     cast = vote_cast(actor=request.user, motion=motion_get(pk=motion_id), **payload.model_dump())
     return Status(201, {"voter": request.user.username, "choice": cast.choice,
                         "reason": cast.reason, "from_register": False})  # fmt: skip

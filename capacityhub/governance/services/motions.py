@@ -134,7 +134,7 @@ def vote_cast(*, actor, motion: Motion, choice: str, reason: str = "") -> Vote:
     conflicts = motion_conflicts(person=actor, motion=motion)
     if conflicts and choice != Choice.RECUSED:
         why = "; ".join(str(c.reason) for c in conflicts)
-        raise ValidationError({"choice": _("You are recused from this vote: %s") % why})
+        raise PermissionDenied(_("You are recused from this vote: %s") % why)
     if choice == Choice.RECUSED and not (reason or conflicts):
         raise ValidationError({"reason": _("Say why you recuse yourself.")})
     try:

@@ -40,9 +40,9 @@ def test_a_vote_through_the_api_and_voting_twice_is_422(client, motion, owner):
     assert Vote.objects.get().choice == "for"
 
 
-def test_voting_while_recused_is_422_and_changes_nothing(client, motion, manager):
+def test_voting_while_recused_is_403_and_changes_nothing(client, motion, manager):
     response = post(client, manager, f"/governance/motions/{motion.pk}/vote", {"choice": "for"})
-    assert response.status_code == 422 and error_fields(response) == {"choice"}
+    assert response.status_code == 403 and "recused" in response.json()["detail"]
     assert not Vote.objects.exists()
 
 

@@ -61,9 +61,8 @@ def test_draft_minutes_and_open_votes_are_for_the_board(client, meeting, motion,
 def test_a_conflicted_member_is_told_and_cannot_vote(motion, manager):
     client = login(manager)
     assert "You are recused" in client.get(motion.get_absolute_url()).text
-    response = client.post(reverse("web:governance-vote", args=[motion.pk]), {"choice": "for"},
-                           follow=True)  # fmt: skip
-    assert "recused from this vote" in response.text
+    response = client.post(reverse("web:governance-vote", args=[motion.pk]), {"choice": "for"})
+    assert response.status_code == 403
     assert not Vote.objects.exists()
 
 
