@@ -1,6 +1,7 @@
 """The governance app's part of a person's data (decision 0019): their board terms, votes and
 advice requests. Terms and votes are the board's public record and stay when an account is
-deleted (the person is then shown as a deleted account); open advice requests are closed."""
+deleted (the person is then shown as a deleted account), but a running term ends that day;
+their advice requests that were not published are deleted."""
 
 from capacityhub.community.personal_data import PersonalDataPart, register, when
 
@@ -29,6 +30,11 @@ def export_governance(user) -> dict:
 
 
 def erase_governance(user) -> None:
+    from .services.board import board_member_flags_sync
+    from .services.common import current_terms, today
+
+    current_terms().filter(person=user).update(ended_on=today())
+    board_member_flags_sync(user_ids=[user.pk])
     AdviceRequest.objects.filter(requester=user).exclude(status="published").delete()
 
 
