@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import NoReverseMatch, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,6 +26,7 @@ from capacityhub.governance.services import (
     motion_close,
     motion_conflicts,
     motion_propose,
+    subject_resolve,
     vote_cast,
 )
 from capacityhub.governance.services.common import is_officer, require_officer
@@ -155,8 +156,24 @@ def motion_page(request, pk: int):
         "may_vote": motion.is_open and own is None and getattr(user, "is_board_member", False),
         "vote_form": VoteForm(initial={"choice": "recused"} if conflicts else None),
         "sees_decision": sees_board_drafts(user, board),
+        "subject_url": _subject_url(motion),
     }  # fmt: skip
     return render(request, "web/governance/motion.html", context)
+
+
+def _subject_url(motion) -> str:
+    """The page of what the motion decides on, when it has one."""
+    if not motion.subject_type:
+        return ""
+    try:
+        subject = subject_resolve(motion.subject_type, motion.subject_id)
+    except ValidationError:
+        return ""
+    get_url = getattr(subject, "get_absolute_url", None)
+    try:
+        return get_url() if get_url else ""
+    except NoReverseMatch:  # a subject whose page needs more than itself
+        return ""
 
 
 @login_required
