@@ -5,13 +5,14 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from capacityhub.governance.models import Choice, Meeting, Motion
 from capacityhub.governance.selectors import (
     board_get,
     meeting_detail,
     meeting_get,
+    meeting_list,
     motion_get,
     motion_votes,
     sees_board_drafts,
@@ -27,6 +28,7 @@ from capacityhub.governance.services import (
     vote_cast,
 )
 
+from ..core.pagination import page_out, paginate
 from ..core.schemas import (
     DETAIL_ERRORS,
     OBJECT_WRITE_ERRORS,
@@ -34,6 +36,8 @@ from ..core.schemas import (
     WRITE_AUTH,
     Input,
     ObjectId,
+    Page,
+    PageQuery,
     SlugPath,
     Text,
 )
@@ -101,6 +105,28 @@ def _meeting_out(meeting: Meeting, viewer) -> dict:
         "present": [a.person.username for a in detail["attendance"] if a.present],
         "motions": [motion_out(m) for m in detail["motions"]],
     }  # fmt: skip
+
+
+class GovernanceMeetingSummaryOut(Schema):
+    id: int
+    title: str
+    starts_at: datetime
+    location: str
+    minutes_status: str
+    agenda_count: int
+    motion_count: int
+
+
+@router.get("/governance/boards/{slug}/meetings",
+            response={200: Page[GovernanceMeetingSummaryOut], **DETAIL_ERRORS}, **READ)  # fmt: skip
+def list_meetings(request: HttpRequest, slug: SlugPath, paging: Query[PageQuery]):
+    """The board's meetings, newest first."""
+    found, count = paginate(meeting_list(board=board_get(slug=slug)), paging.page,
+                            paging.page_size)  # fmt: skip
+    rows = [{"id": m.pk, "title": m.title, "starts_at": m.starts_at, "location": m.location,
+             "minutes_status": m.minutes_status, "agenda_count": m.agenda_count,
+             "motion_count": m.motion_count} for m in found]  # fmt: skip
+    return page_out(request, rows, count, paging.page, paging.page_size)
 
 
 @router.get("/governance/meetings/{meeting_id}", response={200: GovernanceMeetingOut,

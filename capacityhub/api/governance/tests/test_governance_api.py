@@ -121,8 +121,12 @@ def test_the_plan_is_public_and_set_by_officers(client, seated, owner):
     assert client.get(f"{API}/governance/plan").json()[0]["target"] == 10
 
 
-@pytest.mark.parametrize("path", ["/governance/boards", "/governance/advice", "/governance/plan"])
-def test_lists_run_a_bounded_number_of_queries(client, seated, path,
+@pytest.mark.parametrize(
+    "path",
+    ["/governance/boards", "/governance/advice", "/governance/plan",
+     "/governance/boards/cbu-board/meetings"],
+)  # fmt: skip
+def test_lists_run_a_bounded_number_of_queries(client, seated, meeting, path,
                                                django_assert_max_num_queries):  # fmt: skip
     with django_assert_max_num_queries(10):
         assert client.get(f"{API}{path}").status_code == 200
