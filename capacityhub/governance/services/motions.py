@@ -12,8 +12,10 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from capacityhub.core.audit import audit_log
+from capacityhub.core.notifications import notify
 from capacityhub.core.permissions import require_member
 from capacityhub.core.validation import MAX_ID, clean_multiline, clean_single_line
 from capacityhub.integrity.conflicts import conflict_check
@@ -26,6 +28,7 @@ from .common import require_officer, voting_terms
 # Never the subject of a board decision: accounts' secrets and Django's own tables.
 REFUSED_SUBJECTS = {"community.apitoken", "community.user"}
 CLOSED_MINUTES = (Meeting.Minutes.APPROVED, Meeting.Minutes.PUBLISHED)
+MOTION_OPEN = gettext_lazy("The board votes on: %(title)s")
 
 
 def subject_resolve(subject_type: str, subject_id: str) -> Any:
@@ -93,9 +96,19 @@ def motion_propose(
             message=_("Say what the board decides (e.g. approved)."),
         )  # fmt: skip
     motion.save()
+    _tell_voters(motion, actor)
     changes = {"meeting": meeting.pk, "kind": kind, "subject": motion.subject_type}
     audit_log(actor=actor, action="governance.motion.propose", target=motion, changes=changes)
     return motion
+
+
+def _tell_voters(motion: Motion, actor) -> None:
+    from django.contrib.auth import get_user_model
+
+    voting, _present = _present_voting_ids(motion.meeting)
+    for member in get_user_model().objects.filter(pk__in=voting - {actor.pk}, is_active=True):
+        notify(recipient=member, subject=MOTION_OPEN, context={"title": motion.title},
+               url=motion.get_absolute_url())  # fmt: skip
 
 
 def _check_minutes_motion(meeting: Meeting) -> None:

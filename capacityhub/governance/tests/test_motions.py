@@ -151,3 +151,13 @@ def test_a_motion_names_a_real_subject(meeting, seated):
             )
         assert field in error.value.message_dict
     assert not Motion.objects.exists()
+
+
+def test_voting_members_are_told_when_a_motion_opens(meeting, seated):
+    from capacityhub.core.models import Notification
+
+    motion_propose(actor=seated["other"], meeting=meeting, title="Adopt the plan",
+                   subject_type="governance.board", subject_id=str(meeting.board_id),
+                   outcome="adopted")  # fmt: skip
+    told = set(Notification.objects.values_list("recipient__username", flat=True))
+    assert told == {"chair", "owner", "manager", "vera", "wale"}  # not the proposer, no advisor
