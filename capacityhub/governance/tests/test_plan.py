@@ -53,3 +53,17 @@ def test_builtin_measures_count_hub_data(db):
     assert {"courses_completed", "connections_completed", "events_held", "needs_fulfilled"} <= keys
     for key in keys:
         assert measures.measure_value(key, YEAR) == 0
+
+
+def test_a_need_fulfilled_this_year_counts_and_one_fulfilled_last_year_does_not(taxonomy):
+    import datetime as dt
+
+    from capacityhub.exchange.models import Need
+    from capacityhub.exchange.tests.factories_connections import NeedFactory
+
+    now = timezone.now()
+    for when in (now, now - dt.timedelta(days=400)):
+        need = NeedFactory(capacities=[taxonomy["lua-scripting"]])
+        Need.objects.filter(pk=need.pk).update(status="fulfilled", status_changed_at=when)
+    NeedFactory(capacities=[taxonomy["lua-scripting"]])  # still open
+    assert measures.measure_value("needs_fulfilled", YEAR) == 1
