@@ -90,7 +90,9 @@ DIMENSION_LEVELS = {
 # key → (dimension, question)
 QUESTIONS = {
     "governance-decisions": ("governance", _("How are decisions made and recorded?")),
-    "governance-accountability": ("governance", _("How does your community hold leaders to account?")),
+    "governance-accountability": (
+        "governance", _("How does your community hold leaders to account?")
+    ),
     "strategy-plan": ("strategy", _("Do you have a plan that guides your work?")),
     "strategy-priorities": ("strategy", _("How do you choose what not to do?")),
     "finance-budget": ("finance", _("How do you plan and follow your budget?")),
@@ -101,7 +103,9 @@ QUESTIONS = {
     "partnerships-depth": ("partnerships", _("How deep are your partnerships?")),
     "people-volunteers": ("people", _("How do you welcome, train and keep volunteers?")),
     "people-leadership": ("people", _("How are new leaders grown and responsibilities shared?")),
-    "communications-community": ("communications", _("How well does your community know what you do?")),
+    "communications-community": (
+        "communications", _("How well does your community know what you do?")
+    ),
     "communications-public": ("communications", _("How well does the public know what you do?")),
     "evaluation-measure": ("evaluation", _("How do you measure what your work changes?")),
     "evaluation-learning": ("evaluation", _("How does what you learn change your plans?")),

@@ -170,7 +170,9 @@ class DimensionCapacity(models.Model):
     class Meta:
         ordering = ["dimension", "capacity"]
         constraints = [
-            models.UniqueConstraint(fields=["dimension", "capacity"], name="uniq_dimension_capacity")
+            models.UniqueConstraint(
+                fields=["dimension", "capacity"], name="uniq_dimension_capacity"
+            )
         ]
 
     def __str__(self) -> str:
