@@ -82,7 +82,9 @@ def test_results_are_private_until_published(closed_round, client, other_client,
     page = manager_client.get(url)
     assert page.status_code == 200
     assert "Views differ" in page.text
-    manager_client.post(reverse("web:orgdev-round-publish", args=[closed_round.pk]), {"published": "1"})
+    manager_client.post(
+        reverse("web:orgdev-round-publish", args=[closed_round.pk]), {"published": "1"}
+    )
     assert client.get(url).status_code == 200
 
 
@@ -95,7 +97,9 @@ def test_a_second_round_shows_change(organization, manager, manager_client, resp
     assert "Show the data" in history.text and "<svg" in history.text
 
 
-def test_a_gap_becomes_a_need_from_the_results(closed_round, manager_client, organization, taxonomy):
+def test_a_gap_becomes_a_need_from_the_results(
+    closed_round, manager_client, organization, taxonomy
+):
     url = reverse("web:orgdev-gap-need", args=[organization.slug])
     response = manager_client.post(url, {"dimension": "finance"})
     need = Need.objects.get()
