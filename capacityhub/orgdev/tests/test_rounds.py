@@ -148,3 +148,13 @@ def test_only_managers_publish_and_only_closed_rounds(open_round, closed_round, 
     with pytest.raises(ValidationError):
         round_publish(actor=manager, round_=open_round, published=True)
     assert not Round.objects.filter(published=True).exists()
+
+
+def test_a_persons_answers_are_in_their_export_and_open_rounds_let_go(open_round, owner):
+    from capacityhub.community.personal_data import erase_parts, export_parts
+
+    answers_save(actor=owner, round_=open_round, answers={"strategy-plan": {"level": 2}})
+    exported = export_parts(owner)["orgdev"]
+    assert exported["answers"][0]["question"] == "strategy-plan"
+    erase_parts(owner)
+    assert not Respondent.objects.filter(user=owner).exists()
