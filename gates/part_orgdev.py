@@ -22,6 +22,7 @@ from capacityhub.orgdev.models import (
     Respondent,
     Round,
 )
+from capacityhub.orgdev.services import framework_ensure
 
 from .matrix import API, EDITORS_ONLY, OWNER_ONLY, Row
 
@@ -31,7 +32,7 @@ TRACKED = [FrameworkVersion, Round, Respondent, Answer, Goal, Milestone, Dimensi
 def _round(organization, people, name: str, *, submitted: bool, closed: bool) -> Round:
     made = Round.objects.create(
         organization=organization,
-        framework=FrameworkVersion.objects.get(number=1),
+        framework=framework_ensure(),
         title=f"Matrix {name}",
         closed_at=timezone.now() if closed else None,
     )

@@ -11,9 +11,10 @@ from capacityhub.orgdev.framework import (
     LEVEL_NAMES,
     QUESTIONS,
 )
-from capacityhub.orgdev.models import FrameworkVersion, Round
+from capacityhub.orgdev.models import Round
 from capacityhub.orgdev.selectors import (
     assessment_change,
+    framework_current,
     peer_benchmarks,
     round_get,
     round_list,
@@ -76,7 +77,7 @@ def _summary(summary) -> dict:
 def framework(request: HttpRequest):
     """The current framework version: dimensions, levels 1–4 and questions, in the reader's
     language."""
-    version = FrameworkVersion.objects.order_by("-number").first()
+    version = framework_current()
     return {
         "version": version.number,
         "mapping": version.mapping,

@@ -11,6 +11,7 @@ from .change import (
 from .plans import dimension_capacity_codes, goal_list, plan_can_view, supporting_organizations
 from .rounds import (
     answer_values,
+    framework_current,
     my_answers,
     my_invitations,
     respondent_for,
@@ -29,6 +30,7 @@ __all__ = [
     "closed_rounds",
     "dimension_capacity_codes",
     "dimension_history",
+    "framework_current",
     "goal_list",
     "my_answers",
     "my_invitations",

@@ -8,8 +8,8 @@ from capacityhub.community.models import Membership
 from capacityhub.community.selectors import can_act_for
 
 from ..aggregate import AnswerValue, Summary, aggregate
-from ..framework import dimension_of
-from ..models import Answer, Respondent, Round
+from ..framework import BUILTIN_V1, dimension_of
+from ..models import Answer, FrameworkVersion, Respondent, Round
 
 
 def round_can_manage(viewer, round_: Round) -> bool:
@@ -97,3 +97,9 @@ def my_answers(respondent: Respondent | None) -> dict[str, Answer]:
     if respondent is None:
         return {}
     return {a.question: a for a in respondent.answers.all()}
+
+
+def framework_current() -> FrameworkVersion:
+    """The latest framework version (the built-in one, unsaved, when none is stored)."""
+    latest = FrameworkVersion.objects.order_by("-number").first()
+    return latest or FrameworkVersion(number=1, questions=list(BUILTIN_V1), mapping={})

@@ -1,6 +1,6 @@
 """Every orgdev write (one module per subdomain)."""
 
-from .frameworks import framework_version_create
+from .frameworks import framework_ensure, framework_version_create
 from .plans import (
     gap_need_create,
     goal_create,
@@ -20,6 +20,7 @@ from .rounds import (
 __all__ = [
     "MIN_RESPONDENTS",
     "answers_save",
+    "framework_ensure",
     "framework_version_create",
     "gap_need_create",
     "goal_create",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from capacityhub.core.audit import audit_log
 from capacityhub.core.permissions import require_staff
 
-from ..framework import QUESTIONS
+from ..framework import BUILTIN_V1, QUESTIONS
 from ..models import FrameworkVersion
 
 
@@ -60,3 +60,14 @@ def framework_version_create(*, actor, questions, mapping=None) -> FrameworkVers
         changes={"number": version.number, "questions": current, "mapping": cleaned},
     )
     return version
+
+
+def framework_ensure() -> FrameworkVersion:
+    """The latest version; the built-in version 1 when there is none (migration 0002 writes
+    it, but a flushed test database or a fresh import may lack it)."""
+    latest = FrameworkVersion.objects.order_by("-number").first()
+    if latest is not None:
+        return latest
+    return FrameworkVersion.objects.get_or_create(
+        number=1, defaults={"questions": list(BUILTIN_V1)}
+    )[0]

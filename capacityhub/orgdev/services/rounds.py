@@ -12,8 +12,9 @@ from capacityhub.core.audit import audit_log
 from capacityhub.core.notifications import notify
 from capacityhub.core.validation import clean_multiline, clean_single_line
 
-from ..models import Answer, FrameworkVersion, Respondent, Role, Round
+from ..models import Answer, Respondent, Role, Round
 from .common import require_manager, require_respondent
+from .frameworks import framework_ensure
 
 MIN_RESPONDENTS = 3
 MAX_RESPONDENTS = 200
@@ -68,9 +69,8 @@ def round_open(*, actor, organization: Organization, title: str, respondents) ->
         raise ValidationError(
             {"respondents": _("Invite at least %(count)d people.") % {"count": MIN_RESPONDENTS}}
         )
-    framework = FrameworkVersion.objects.order_by("-number").first()
     round_ = Round.objects.create(
-        organization=organization, framework=framework, title=title, opened_by=actor
+        organization=organization, framework=framework_ensure(), title=title, opened_by=actor
     )
     _invite(actor, round_, invited)
     audit_log(

@@ -16,10 +16,11 @@ from capacityhub.orgdev.framework import (
     LEVEL_NAMES,
     QUESTIONS,
 )
-from capacityhub.orgdev.models import FrameworkVersion, Round
+from capacityhub.orgdev.models import Round
 from capacityhub.orgdev.selectors import (
     closed_rounds,
     dimension_history,
+    framework_current,
     my_answers,
     my_invitations,
     peer_benchmarks,
@@ -63,7 +64,7 @@ def home(request):
 
 
 def framework(request):
-    version = FrameworkVersion.objects.order_by("-number").first()
+    version = framework_current()
     dimensions = [
         {
             "label": label,
