@@ -2,6 +2,7 @@
 development plans (goals, milestones) and the dimension → capacity mapping (decision 0027)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -29,6 +30,13 @@ class FrameworkVersion(models.Model):
 
     def __str__(self) -> str:
         return f"framework v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # A version is a record: rounds keep the version they answered, so a change is a new
+        # version with a mapping (services.framework_version_create), never an edit.
+        if not self._state.adding:
+            raise ValidationError(_("A framework version is never changed; create a new one."))
+        super().save(*args, **kwargs)
 
 
 class Role(models.TextChoices):

@@ -153,3 +153,14 @@ def test_organizations_offering_the_dimension_are_shown(organization, taxonomy):
     assert dimension_capacity_codes("technology") == ["technology"]
     assert list(supporting_organizations("finance", exclude=organization)) == [helper]
     assert list(supporting_organizations("technology")) == []
+
+
+def test_a_framework_version_is_never_edited(db):
+    from capacityhub.orgdev.services import framework_ensure
+
+    version = framework_ensure()
+    version.questions = ["strategy-plan"]
+    with pytest.raises(ValidationError):
+        version.save()
+    version.refresh_from_db()
+    assert version.questions == list(BUILTIN_V1)

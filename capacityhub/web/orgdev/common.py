@@ -65,15 +65,18 @@ def result_rows(results: dict, benchmarks: dict | None = None, before: dict | No
     return rows
 
 
-def question_rows(results: dict) -> list[dict]:
+def question_rows(results: dict, order: list[str]) -> list[dict]:
+    """One row per question, in the framework version's order."""
+    found = results["questions"]
     return [
         {
             "key": key,
             "text": question_text(key),
             "dimension": dimension_label(dimension_of(key)),
-            "summary": summary,
+            "summary": found[key],
         }
-        for key, summary in results["questions"].items()
+        for key in order
+        if key in found
     ]
 
 

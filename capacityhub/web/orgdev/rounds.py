@@ -146,7 +146,7 @@ def round_detail(request, pk: int):
         "rows": result_rows(
             results, peer_benchmarks(round_.organization), change and change["dimensions"]
         ),
-        "questions": question_rows(results),
+        "questions": question_rows(results, round_.framework.questions),
         "previous": previous,
         "question_change": change_rows(change["questions"]) if change else [],
         "mapping": change["mapping"] if change else {},
