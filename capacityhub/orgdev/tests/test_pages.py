@@ -152,3 +152,13 @@ def test_the_round_page_runs_a_bounded_number_of_queries(
         manager_client.get(last.get_absolute_url())
     with django_assert_max_num_queries(30):
         manager_client.get(reverse("web:orgdev-organization", args=[organization.slug]))
+
+
+def test_panels_point_to_waiting_answers_and_the_organizations_assessments(
+    open_round, owner, manager_client, other_client, organization
+):
+    home = client_for(owner).get(reverse("web:home"))
+    assert "Assessments waiting for your answers" in home.text
+    org_url = reverse("web:organization-detail", args=[organization.slug])
+    assert "Development plan" in manager_client.get(org_url).text
+    assert "Self-assessment" not in other_client.get(org_url).text
