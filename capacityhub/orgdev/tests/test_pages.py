@@ -93,8 +93,9 @@ def test_a_second_round_shows_change(organization, manager, manager_client, resp
     second = run_round(organization, manager, respondents, [3, 3, 4], title="Second")
     page = manager_client.get(second.get_absolute_url())
     assert "Change since" in page.text
+    assert "Median level per question" in page.text and 'fill="#36c"' in page.text
     history = manager_client.get(reverse("web:orgdev-organization", args=[organization.slug]))
-    assert "Show the data" in history.text and "<svg" in history.text
+    assert "Show the data" in history.text and "<rect" in history.text
 
 
 def test_a_gap_becomes_a_need_from_the_results(

@@ -18,6 +18,8 @@ from capacityhub.orgdev.models import Role
 from capacityhub.web.core.cldr import number_text
 
 ROLE_LABELS = dict(Role.choices)
+# Bars of earlier rounds paler, the latest the progressive blue (Codex colours).
+PALETTE = ["#a2a9b1", "#6485d1", "#36c", "#14866d", "#ac6600"]
 
 
 def organization_or_404(slug: str) -> Organization:
@@ -103,8 +105,9 @@ def history_chart(history) -> dict:
                 continue
             height = value * 25
             bars.append(
-                {"x": position * (bar + 2), "y": 100 - height, "height": height, "value": value}
-            )
+                {"x": position * (bar + 2), "y": 100 - height, "height": height, "value": value,
+                 "fill": PALETTE[position % len(PALETTE)]}
+            )  # fmt: skip
         groups.append({"x": index * step, "bars": bars, "label": dimension_label(dimension)})
     headers = [_("Dimension"), *[r.title for r in rounds]]
     rows = [[dimension_label(d), *[_number(m.get(d)) for _r, m in history]] for d in DIMENSIONS]
@@ -113,3 +116,23 @@ def history_chart(history) -> dict:
 
 def _number(value) -> str:
     return "" if value is None else number_text(value)
+
+
+def change_chart(rows: list[dict]) -> dict:
+    """Paired bars (before, now) per row of change_rows, with the chart's data table."""
+    step, bar = 30, 12
+    groups = []
+    for index, row in enumerate(rows):
+        bars = []
+        for position, value in enumerate((row["before"], row["after"])):
+            if value is not None:
+                height = value * 25
+                bars.append({"x": position * (bar + 1), "y": 100 - height, "height": height,
+                             "value": value, "fill": PALETTE[position * 2]})  # fmt: skip
+        groups.append({"x": index * step, "bars": bars, "label": row["label"]})
+    table = [
+        [row["label"], _number(row["before"]), _number(row["after"]), _number(row["delta"])]
+        for row in rows
+    ]
+    headers = [_("Question"), _("Before"), _("Now"), _("Change")]
+    return {"groups": groups, "headers": headers, "rows": table, "width": step * max(1, len(rows))}

@@ -43,6 +43,7 @@ from capacityhub.web.core.forms import add_service_errors
 from capacityhub.web.core.lookup import object_or_404
 
 from .common import (
+    change_chart,
     change_rows,
     check_id,
     errors_to_messages,
@@ -87,7 +88,7 @@ def organization(request, slug: str):
         "organization": found,
         "rounds": list(round_list(viewer=request.user, organization=found)[:50]),
         "manages": can_act_for(request.user, organization=found),
-        "chart": history_chart(history) if len(history) > 1 else None,
+        "history": history_chart(history) if len(history) > 1 else None,
     }
     return render(request, "web/orgdev/organization.html", context)
 
@@ -148,7 +149,7 @@ def round_detail(request, pk: int):
         ),
         "questions": question_rows(results, round_.framework.questions),
         "previous": previous,
-        "question_change": change_rows(change["questions"]) if change else [],
+        "change_chart": change_chart(change_rows(change["questions"])) if change else None,
         "mapping": change["mapping"] if change else {},
         "invite_form": InviteForm(),
     }
