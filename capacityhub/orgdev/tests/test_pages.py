@@ -163,3 +163,15 @@ def test_panels_point_to_waiting_answers_and_the_organizations_assessments(
     org_url = reverse("web:organization-detail", args=[organization.slug])
     assert "Development plan" in manager_client.get(org_url).text
     assert "Self-assessment" not in other_client.get(org_url).text
+
+
+def test_roles_may_be_typed_in_the_readers_language(manager_client, organization, respondents):
+    url = reverse("web:orgdev-round-new", args=[organization.slug])
+    lines = "owner, Board\nvol, volunteer\nfacil, External facilitator"
+    response = manager_client.post(url, {"title": "Spring", "respondents": lines})
+    assert response.status_code == 302
+    assert sorted(Round.objects.get().respondents.values_list("role", flat=True)) == [
+        "board",
+        "facilitator",
+        "volunteer",
+    ]

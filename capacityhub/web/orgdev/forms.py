@@ -18,12 +18,16 @@ class RoundOpenForm(forms.Form):
     )
 
     def respondent_list(self) -> list[dict]:
+        """Lines of "username, role"; the role as its code or its name in the reader's
+        language ("junta directiva" as well as "board")."""
+        names = {str(label).casefold(): value for value, label in Role.choices}
         found = []
         for line in self.cleaned_data["respondents"].splitlines():
             if not line.strip():
                 continue
             username, _comma, role = line.partition(",")
-            found.append({"username": username.strip(), "role": role.strip().lower()})
+            role = role.strip().casefold()
+            found.append({"username": username.strip(), "role": names.get(role, role)})
         return found
 
 
@@ -110,6 +114,3 @@ class MilestoneForm(forms.Form):
     due_on = forms.DateField(
         label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-
-
-ROLE_LABELS = dict(Role.choices)
