@@ -1,6 +1,7 @@
 """Change over time: rounds compared per dimension and per question (through the framework
 versions' mappings), the history for charts, and peer benchmarks."""
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from capacityhub.community.models import Organization
@@ -89,19 +90,33 @@ def _latest_medians() -> tuple[dict[int, dict[str, float]], list[Round]]:
     )
 
 
-def peer_benchmarks(organization: Organization) -> dict[str, dict[str, float]]:
-    """{"kind": {dimension: median}, "region": {…}} over organizations of the same kind /
-    region with a closed round, only where at least five organizations count (aggregate.
-    MIN_PEER_GROUP); an empty dict for a group too small."""
+BENCHMARK_CACHE = "orgdev:peer-medians"
+BENCHMARK_SECONDS = 300
+
+
+def _all_peer_medians() -> dict[str, dict]:
+    """Peer medians by kind and by region over every organization's latest closed round,
+    cached five minutes (benchmarks move slowly; every round page reads them)."""
+    cached = cache.get(BENCHMARK_CACHE)
+    if cached is not None:
+        return cached
     medians, _rounds = _latest_medians()
     organizations = Organization.objects.filter(pk__in=list(medians)).values_list(
         "pk", "kind", "region"
     )
     kinds = {pk: kind for pk, kind, _region in organizations}
     regions = {pk: region for pk, _kind, region in organizations}
-    by_kind = peer_medians(medians, kinds)
-    by_region = peer_medians(medians, regions)
+    found = {"kind": peer_medians(medians, kinds), "region": peer_medians(medians, regions)}
+    cache.set(BENCHMARK_CACHE, found, BENCHMARK_SECONDS)
+    return found
+
+
+def peer_benchmarks(organization: Organization) -> dict[str, dict[str, float]]:
+    """{"kind": {dimension: median}, "region": {…}} over organizations of the same kind /
+    region with a closed round, only where at least five organizations count (aggregate.
+    MIN_PEER_GROUP); an empty dict for a group too small."""
+    found = _all_peer_medians()
     return {
-        "kind": by_kind.get(organization.kind, {}),
-        "region": by_region.get(organization.region, {}) if organization.region else {},
+        "kind": found["kind"].get(organization.kind, {}),
+        "region": found["region"].get(organization.region, {}) if organization.region else {},
     }

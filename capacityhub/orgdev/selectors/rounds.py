@@ -89,7 +89,11 @@ def answer_values(rounds) -> dict[int, list[AnswerValue]]:
 
 def round_results(round_: Round) -> dict[str, dict[str, Summary]]:
     """Per dimension and per question: median, spread, each role's view, disagreement. Only
-    submitted answers count. Call after round_get (which checks who may see them)."""
+    submitted answers count, and only once the round is closed (with at least three
+    submissions): while it is open, the first answers in would be one person's, readable by
+    everyone else invited. Call after round_get (which checks who may see them)."""
+    if round_.is_open:
+        return {"dimensions": {}, "questions": {}}
     return aggregate(answer_values([round_])[round_.pk], dimension_of)
 
 

@@ -175,3 +175,14 @@ def test_roles_may_be_typed_in_the_readers_language(manager_client, organization
         "facilitator",
         "volunteer",
     ]
+
+
+def test_an_open_round_shows_progress_not_results(open_round, owner, manager_client):
+    from capacityhub.orgdev.services import answers_save
+
+    from .conftest import answers_at
+
+    answers_save(actor=owner, round_=open_round, answers=answers_at(4), submit=True)
+    page = manager_client.get(open_round.get_absolute_url())
+    assert "Results appear when the round closes (1 of 3 have submitted)." in page.text
+    assert "Views agree" not in page.text

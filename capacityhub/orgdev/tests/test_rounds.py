@@ -158,3 +158,12 @@ def test_a_persons_answers_are_in_their_export_and_open_rounds_let_go(open_round
     assert exported["answers"][0]["question"] == "strategy-plan"
     erase_parts(owner)
     assert not Respondent.objects.filter(user=owner).exists()
+
+
+def test_results_stay_hidden_while_the_round_is_open(open_round, owner, respondents):
+    from capacityhub.community.models import User
+
+    answers_save(actor=owner, round_=open_round, answers=answers_at(4), submit=True)
+    vol = User.objects.get(username="vol")
+    answers_save(actor=vol, round_=open_round, answers=answers_at(1), submit=True)
+    assert round_results(open_round) == {"dimensions": {}, "questions": {}}

@@ -144,6 +144,8 @@ def round_detail(request, pk: int):
         "manages": manages,
         "respondent": respondent_for(request.user, round_),
         "respondents": list(round_respondents(round_)) if manages else [],
+        "submitted": round_.respondents.filter(submitted_at__isnull=False).count(),
+        "invited": round_.respondents.count(),
         "rows": result_rows(
             results, peer_benchmarks(round_.organization), change and change["dimensions"]
         ),
