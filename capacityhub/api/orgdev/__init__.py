@@ -1,7 +1,7 @@
-"""The orgdev API."""
+"""The orgdev API: assessments (framework, rounds, answers, results, change) and development
+plans. One router shared by both modules."""
 
-from ninja import Router
-
-router = Router(tags=["orgdev"])
+from . import plans  # noqa: F401  (registers its operations on the router)
+from .assessments import router
 
 __all__ = ["router"]

@@ -1,3 +1,5 @@
 """The orgdev pages."""
 
-urlpatterns: list = []
+from . import plans, rounds
+
+urlpatterns = [*rounds.urlpatterns, *plans.urlpatterns]
