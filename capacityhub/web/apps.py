@@ -11,7 +11,9 @@ class WebConfig(AppConfig):
         from .integrity.panels import register_panels as register_integrity_panels
         from .knowledge import panels as knowledge_panels  # noqa: F401 - registers on import
         from .learning.panels import register_panels as register_learning_panels
+        from .recognition.panels import register_panels as register_recognition_panels
 
         register_learning_panels()
         register_events_panels()
         register_integrity_panels()
+        register_recognition_panels()
