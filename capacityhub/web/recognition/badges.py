@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from capacityhub.community.models import Organization, User
 from capacityhub.community.selectors import organizations_managed_by
@@ -29,6 +29,7 @@ from .forms import AchievementForm, AwardForm
 NO_BADGE = gettext_lazy("There is no such badge.")
 
 
+@require_safe
 def list_view(request):
     context = {
         "achievements": achievement_list()[:200],
@@ -73,6 +74,7 @@ def create_view(request):
     return render(request, "web/recognition/achievement_form.html", {"form": form}, status=status)
 
 
+@require_safe
 def detail_view(request, pk: int):
     achievement = object_or_404(achievement_get, NO_BADGE, pk=pk)
     context = {
@@ -100,5 +102,6 @@ def award_view(request, pk: int):
 
 
 @login_required
+@require_safe
 def mine_view(request):
     return render(request, "web/recognition/mine.html", {"awards": awards_of(viewer=request.user)})

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from capacityhub.community.models import User
 from capacityhub.core.permissions import require_staff
@@ -32,6 +32,7 @@ from .forms import BarnstarForm, ReasonForm
 NO_BARNSTAR = gettext_lazy("There is no such barnstar.")
 
 
+@require_safe
 def feed_view(request):
     page = Paginator(barnstar_feed(viewer=request.user), 25).get_page(request.GET.get("page"))
     return render(request, "web/recognition/feed.html", {"page_obj": page})
@@ -65,6 +66,7 @@ def give_view(request):
     return render(request, "web/recognition/give.html", {"form": form}, status=status)
 
 
+@require_safe
 def detail_view(request, pk: int):
     barnstar = object_or_404(barnstar_get, NO_BARNSTAR, viewer=request.user, pk=pk)
     context = {"barnstar": barnstar, "report_form": ReasonForm(), "moderate_form": ReasonForm()}
@@ -117,6 +119,7 @@ def moderate_view(request, pk: int):
 
 
 @login_required
+@require_safe
 def reports_view(request):
     reports = barnstar_reports_open(viewer=request.user)
     page = Paginator(reports, 50).get_page(request.GET.get("page"))

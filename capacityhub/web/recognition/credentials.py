@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from capacityhub.community.models import Evidence, Organization
 from capacityhub.recognition.credentials.contexts import OB_V3, VC_V2
@@ -53,6 +53,7 @@ def _json(document: dict, *, download: str = "", content_type: str = "applicatio
     return response
 
 
+@require_safe
 def verify_view(request, public_id):
     award = object_or_404(award_get, NO_CREDENTIAL, public_id=public_id)
     result = verify(award.credential)
@@ -66,17 +67,20 @@ def verify_view(request, public_id):
     return render(request, "web/recognition/credential.html", context)
 
 
+@require_safe
 def verification_json_view(request, public_id):
     award = object_or_404(award_get, NO_CREDENTIAL, public_id=public_id)
     return JsonResponse(verify(award.credential).as_json())
 
 
+@require_safe
 def credential_json_view(request, public_id):
     award = object_or_404(award_get, NO_CREDENTIAL, public_id=public_id)
     download = f"credential-{award.public_id}.json" if "download" in request.GET else ""
     return _json(award.credential, download=download, content_type=JSONLD)
 
 
+@require_safe
 def credential_jwt_view(request, public_id):
     award = object_or_404(award_get, NO_CREDENTIAL, public_id=public_id)
     response = HttpResponse(award.jwt, content_type="application/jwt")
@@ -84,6 +88,7 @@ def credential_jwt_view(request, public_id):
     return response
 
 
+@require_safe
 def evidence_view(request, public_id, evidence_id: int):
     """A piece of evidence a credential links to: what, which capacity, when — no name."""
     award = object_or_404(award_get, NO_CREDENTIAL, public_id=public_id)
@@ -139,6 +144,7 @@ def verify_text(text: str):
     return verify(token=text)
 
 
+@require_safe
 def issuer_view(request):
     document = {
         "@context": [VC_V2, OB_V3],
@@ -149,6 +155,7 @@ def issuer_view(request):
     return _json(document, content_type=JSONLD)
 
 
+@require_safe
 def organization_issuer_view(request, slug: str):
     organization = Organization.objects.filter(slug=slug).first()
     if organization is None:
@@ -156,6 +163,7 @@ def organization_issuer_view(request, slug: str):
     return _json({"@context": [VC_V2, OB_V3], **issuer_profile(organization)}, content_type=JSONLD)
 
 
+@require_safe
 def key_view(request, key_id: str):
     """A key at its stable URL: a Multikey (Ed25519) or a JWK (RSA); retired keys stay."""
     key = SigningKey.objects.filter(key_id=key_id).first()
@@ -176,11 +184,13 @@ def key_view(request, key_id: str):
     )
 
 
+@require_safe
 def jwks_view(request):
     keys = SigningKey.objects.filter(algorithm=SigningKey.Algorithm.RSA)
     return _json({"keys": [rsa_jwk(k) for k in keys]})
 
 
+@require_safe
 def status_list_view(request, number: int):
     """The revocation list, built and signed on each request: a revocation counts at once."""
     if number > MAX_STATUS_LIST:
@@ -196,6 +206,7 @@ def status_list_view(request, number: int):
     return response
 
 
+@require_safe
 def schema_view(request):
     return _json(
         json.loads(SCHEMA.read_text(encoding="utf-8")), content_type="application/schema+json"
