@@ -6,8 +6,8 @@
 - the pure signing part alone (no database) for 1,000 documents;
 - verifying one credential (`credentials.verify.verify`: proof, issued record, status, period).
 
-Targets: 1,000 credentials ≤ 120 s on one core (about 0.1 s each, dominated by RDFC-1.0 in
-pure Python); verifying one ≤ 150 ms.
+Targets: 1,000 credentials ≤ 30 s of CPU on one core (RDFC-1.0 canonicalisation in pure
+Python dominates); verifying one ≤ 150 ms.
 """
 
 import time

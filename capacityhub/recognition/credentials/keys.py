@@ -3,6 +3,7 @@
 keys stay published (key documents, JWKS) so credentials signed with them still verify."""
 
 import secrets
+from functools import lru_cache
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
@@ -51,7 +52,13 @@ def key_rotate() -> list[SigningKey]:
 
 
 def private_key(key: SigningKey):
-    return serialization.load_pem_private_key(key.private_pem.encode(), password=None)
+    return _load_private(key.private_pem)
+
+
+@lru_cache(maxsize=16)
+def _load_private(pem: str):
+    """Loading checks an RSA key's consistency, which costs milliseconds: once per key."""
+    return serialization.load_pem_private_key(pem.encode(), password=None)
 
 
 def public_key(key: SigningKey):
