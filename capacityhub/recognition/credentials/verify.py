@@ -13,7 +13,7 @@ from ..links import key_url
 from ..models import Award, SigningKey
 from . import proof
 from .keys import ed25519_public_bytes, public_key
-from .status import LIST_SIZE
+from .status import LIST_SIZE, encode, is_set
 
 VALID, REVOKED, EXPIRED, NOT_YET_VALID, INVALID = (
     "valid",
@@ -155,7 +155,11 @@ def verify(document=None, *, token: str | None = None, now: datetime | None = No
         return result
     result.award = award
     result.checks.append(Check("issued", True, _("Issued by the hub.")))
-    if award.revoked_at is not None:
+    # The bit in the published status list, as an outside verifier reads it.
+    from ..selectors import revoked_indexes
+
+    listed = encode(revoked_indexes(award.status_index // LIST_SIZE))
+    if is_set(listed, award.status_index % LIST_SIZE):
         result.checks.append(Check("status", False, _("Revoked by its issuer.")))
         result.status = REVOKED
     else:
