@@ -14,7 +14,7 @@ from capacityhub.community.models import Organization
 from capacityhub.community.selectors import can_act_for
 from capacityhub.community.visibility import shared_levels
 
-from .credentials.status import LIST_SIZE
+from .credentials.revocation import revoked_indexes
 from .models import Achievement, Award, Barnstar, BarnstarReport
 
 
@@ -131,12 +131,4 @@ def awards_of_achievement(*, viewer, achievement: Achievement) -> QuerySet[Award
     )
 
 
-def revoked_indexes(number: int) -> set[int]:
-    """The revoked positions in status list `number` (read on every request)."""
-    start = number * LIST_SIZE
-    return {
-        index - start
-        for index in Award.objects.filter(
-            revoked_at__isnull=False, status_index__gte=start, status_index__lt=start + LIST_SIZE
-        ).values_list("status_index", flat=True)
-    }
+__all__ = ["revoked_indexes"]  # read by the status list page

@@ -13,6 +13,7 @@ from ..links import key_url
 from ..models import Award, SigningKey
 from . import proof
 from .keys import ed25519_public_bytes, public_key
+from .revocation import revoked_indexes
 from .status import LIST_SIZE, encode, is_set
 
 VALID, REVOKED, EXPIRED, NOT_YET_VALID, INVALID = (
@@ -156,8 +157,6 @@ def verify(document=None, *, token: str | None = None, now: datetime | None = No
     result.award = award
     result.checks.append(Check("issued", True, _("Issued by the hub.")))
     # The bit in the published status list, as an outside verifier reads it.
-    from ..selectors import revoked_indexes
-
     listed = encode(revoked_indexes(award.status_index // LIST_SIZE))
     if is_set(listed, award.status_index % LIST_SIZE):
         result.checks.append(Check("status", False, _("Revoked by its issuer.")))
