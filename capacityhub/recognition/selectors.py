@@ -14,7 +14,6 @@ from capacityhub.community.models import Organization
 from capacityhub.community.selectors import can_act_for
 from capacityhub.community.visibility import shared_levels
 
-from .credentials.revocation import revoked_indexes
 from .models import Achievement, Award, Barnstar, BarnstarReport
 
 
@@ -129,6 +128,3 @@ def awards_of_achievement(*, viewer, achievement: Achievement) -> QuerySet[Award
         revoked_at__isnull=True,
         recipient__profile__capacities_visibility__in=shared_levels(viewer),
     )
-
-
-__all__ = ["revoked_indexes"]  # read by the status list page

@@ -20,9 +20,9 @@ from capacityhub.core.models import Visibility
 from capacityhub.recognition.credentials import status
 from capacityhub.recognition.credentials.contexts import document_loader
 from capacityhub.recognition.credentials.keys import key_rotate
+from capacityhub.recognition.credentials.revocation import revoked_indexes
 from capacityhub.recognition.credentials.verify import verify
 from capacityhub.recognition.models import SigningKey
-from capacityhub.recognition.selectors import revoked_indexes
 from capacityhub.recognition.services.awards import award_by_hand, award_revoke
 
 SCHEMA = json.loads(

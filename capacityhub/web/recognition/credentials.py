@@ -19,6 +19,7 @@ from capacityhub.community.models import Evidence, Organization
 from capacityhub.recognition.credentials.contexts import OB_V3, VC_V2
 from capacityhub.recognition.credentials.document import profile, timestamp
 from capacityhub.recognition.credentials.keys import public_multikey
+from capacityhub.recognition.credentials.revocation import revoked_indexes
 from capacityhub.recognition.credentials.signing import rsa_jwk, sign_data_integrity
 from capacityhub.recognition.credentials.status import status_list_credential
 from capacityhub.recognition.credentials.verify import verify
@@ -30,7 +31,7 @@ from capacityhub.recognition.links import (
     status_list_url,
 )
 from capacityhub.recognition.models import SigningKey
-from capacityhub.recognition.selectors import achievement_can_award, award_get, revoked_indexes
+from capacityhub.recognition.selectors import achievement_can_award, award_get
 from capacityhub.recognition.services.awards import award_revoke, award_set_shown, issuer_profile
 from capacityhub.web.core.lookup import object_or_404
 
