@@ -298,3 +298,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Recognition (decisions 0025, 0026): JSON-LD contexts come from the pinned npm packages in
+# node_modules (installed by `make assets`); a giver may award this many barnstars a day.
+JSONLD_PACKAGES_DIR = env_str("JSONLD_PACKAGES_DIR", str(BASE_DIR / "node_modules"))
+RECOGNITION_BARNSTARS_PER_DAY = env_int("RECOGNITION_BARNSTARS_PER_DAY", 5)

@@ -10,7 +10,9 @@ which apply the holder's `capacities_visibility`.
 checked who may do what; `confirmed_by` names the person who vouches for it.
 """
 
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +26,34 @@ from capacityhub.taxonomy.models import Capacity
 
 from .models import Evidence, Organization, Profile
 from .visibility import visible_levels
+
+logger = logging.getLogger(__name__)
+
+# Functions called with the list of newly recorded Evidence rows after the recording
+# transaction commits (recognition evaluates its badge rules). Registered in AppConfig.ready().
+_LISTENERS: list[Callable[[list[Evidence]], None]] = []
+
+
+def register_evidence_listener(listener: Callable[[list[Evidence]], None]) -> None:
+    if listener not in _LISTENERS:
+        _LISTENERS.append(listener)
+
+
+def _announce(created: list[Evidence]) -> None:
+    """Tell the listeners after commit; a failing listener is logged and never undoes or
+    breaks the recording (the evidence is already saved)."""
+    if not created or not _LISTENERS:
+        return
+
+    def call() -> None:
+        for listener in _LISTENERS:
+            try:
+                listener(created)
+            except Exception:
+                logger.exception("evidence listener %r failed", listener)
+
+    transaction.on_commit(call)
+
 
 SOURCE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*:[A-Za-z0-9_-]{1,40}$")
 SOURCE_MAX = Evidence._meta.get_field("source").max_length
@@ -91,6 +121,7 @@ def evidence_record(
             target=evidence,
             changes={"capacity": capacity.pk, "kind": kind, "source": source},
         )
+        _announce([evidence])
     return evidence
 
 
@@ -152,6 +183,7 @@ def evidence_record_many(*, items: list[EvidenceItem], confirmed_by=None) -> int
         for e in created
     ]
     audit_log_many(actor=confirmed_by, entries=entries)
+    _announce(created)
     return len(created)
 
 

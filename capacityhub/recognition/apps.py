@@ -1,3 +1,5 @@
+"""Barnstars and badges issued as verifiable Open Badges 3.0 credentials."""
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,12 @@ class RecognitionConfig(AppConfig):
     name = "capacityhub.recognition"
     label = "recognition"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from capacityhub.community.evidence import register_evidence_listener
+
+        from .personal_data import register_personal_data
+        from .services.awards import on_evidence_recorded
+
+        register_evidence_listener(on_evidence_recorded)
+        register_personal_data()

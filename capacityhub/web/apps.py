@@ -12,8 +12,10 @@ class WebConfig(AppConfig):
         from .knowledge import panels as knowledge_panels  # noqa: F401 - registers on import
         from .learning.panels import register_panels as register_learning_panels
         from .orgdev.panels import register_panels as register_orgdev_panels
+        from .recognition.panels import register_panels as register_recognition_panels
 
         register_learning_panels()
         register_events_panels()
         register_integrity_panels()
         register_orgdev_panels()
+        register_recognition_panels()
