@@ -1,0 +1,173 @@
+"""Evaluation reads: logic models (public), their indicators with current values, survey
+breakdowns by region, language and month, open-data aggregates, and what works where.
+Every figure shown or exported is suppressed below five people (sources.MIN_PEOPLE)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Avg, Count, QuerySet
+from django.db.models.functions import TruncMonth
+
+from .matrix import figures_by_key, kirkpatrick_matrix
+from .models import Answer, Indicator, LogicModel, Survey, SurveyKind
+from .sources import MIN_PEOPLE
+from .subjects import KINDS, can_manage, subject_get
+
+
+def logic_model_list() -> QuerySet[LogicModel]:
+    return LogicModel.objects.filter(subject_type__in=list(KINDS)).order_by("title", "id")
+
+
+def logic_model_get(*, pk: int) -> LogicModel:
+    return logic_model_list().get(pk=pk)
+
+
+def logic_model_can_edit(*, user, logic_model: LogicModel) -> bool:
+    subject = subject_get(logic_model.subject_type, logic_model.subject_id)
+    return can_manage(user, logic_model.subject_type, subject)
+
+
+def subject_title(subject_type: str, subject_id: str) -> str:
+    subject = subject_get(subject_type, subject_id)
+    return str(KINDS[subject_type].title(subject))
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: Indicator
+    current: float | None
+    suppressed: bool
+    progress: float | None  # share of the way from baseline to target, 0..1+
+
+
+def indicator_views(logic_model: LogicModel, rows=None) -> list[IndicatorView]:
+    rows = rows if rows is not None else matrix_for(logic_model)
+    figures = figures_by_key(rows)
+    views = []
+    for indicator in logic_model.indicators.all():
+        figure = figures.get(indicator.figure)
+        current = figure.value if figure else None
+        progress = None
+        if current is not None and indicator.target is not None:
+            start = indicator.baseline or 0.0
+            if indicator.target != start:
+                progress = (current - start) / (indicator.target - start)
+        views.append(
+            IndicatorView(indicator, current, bool(figure and figure.suppressed), progress)
+        )
+    return views
+
+
+def matrix_for(logic_model: LogicModel):
+    return kirkpatrick_matrix(logic_model.subject_type, logic_model.subject_id)
+
+
+def surveys_of(logic_model: LogicModel) -> QuerySet[Survey]:
+    return Survey.objects.filter(
+        subject_type=logic_model.subject_type, subject_id=logic_model.subject_id
+    ).select_related("form")
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    dimension: str
+    rows: list[tuple[str, float | None, int]]  # (group, mean score, people); None = suppressed
+
+
+def _grouped(answers, field: str) -> list[tuple[str, float | None, int]]:
+    out = []
+    for row in answers.values(field).annotate(mean=Avg("score"), n=Count("id")).order_by(field):
+        group = row[field]
+        group = group.strftime("%Y-%m") if hasattr(group, "strftime") else (group or "")
+        small = row["n"] < MIN_PEOPLE
+        out.append((group, None if small else round(row["mean"], 2), 0 if small else row["n"]))
+    return out
+
+
+def breakdowns(logic_model: LogicModel) -> list[Breakdown]:
+    """The after (or reaction) survey's mean score by region, language and month."""
+    surveys = {s.kind: s for s in surveys_of(logic_model)}
+    survey = surveys.get(SurveyKind.POST) or surveys.get(SurveyKind.REACTION)
+    if survey is None:
+        return []
+    answers = Answer.objects.filter(survey=survey, score__isnull=False)
+    monthly = answers.annotate(month=TruncMonth("submitted_at"))
+    return [
+        Breakdown("region", _grouped(answers, "region")),
+        Breakdown("language", _grouped(answers, "language")),
+        Breakdown("month", _grouped(monthly, "month")),
+    ]
+
+
+def open_data_rows() -> list[dict]:
+    """Anonymised aggregates of every logic model: one row per figure, suppressed ones with
+    an empty value. Column meanings are in DATA_DICTIONARY."""
+    rows = []
+    for model in logic_model_list():
+        for row in matrix_for(model):
+            for figure in row.figures:
+                rows.append({
+                    "logic_model": model.pk, "subject_type": model.subject_type,
+                    "subject_id": model.subject_id, "level": row.level, "figure": figure.key,
+                    "label": figure.label, "value": figure.value, "unit": figure.unit,
+                    "people": figure.n, "ci_low": figure.low, "ci_high": figure.high,
+                    "suppressed": figure.suppressed,
+                })  # fmt: skip
+    return rows
+
+
+DATA_DICTIONARY = [
+    ("logic_model", "integer", "The logic model's number in the hub."),
+    ("subject_type", "text", "What is evaluated: learning.course, events.event, review.call, …"),
+    ("subject_id", "text", "The evaluated activity's number in the hub."),
+    ("level", "integer", "Kirkpatrick level: 1 reaction, 2 learning, 3 behaviour, 4 results."),
+    ("figure", "text", "A stable key for the figure."),
+    ("label", "text", "What the figure measures, in English."),
+    ("value", "number", "The figure; empty when suppressed or unknown."),
+    ("unit", "text", "% for shares; empty for mean scores and score changes."),
+    ("people", "integer", "How many people the figure comes from (0 when suppressed)."),
+    ("ci_low", "number", "Lower end of the 95% confidence interval (paired changes)."),
+    ("ci_high", "number", "Upper end of the 95% confidence interval (paired changes)."),
+    ("suppressed", "boolean", "True when fewer than 5 people: the value is withheld."),
+]
+
+
+@dataclass(frozen=True)
+class PracticeOutcome:
+    subject_type: str
+    subject_id: str
+    title: str
+    logic_model: LogicModel
+    reaction: float | None
+    change: float | None
+    people: int
+
+
+def practice_outcomes(*, subject_type: str | None = None) -> list[PracticeOutcome]:
+    """What works where: each evaluated practice (course design, event format, call) with its
+    headline outcomes (satisfaction, paired change), best first. The knowledge base may rank
+    by `practice_scores`."""
+    models = logic_model_list()
+    if subject_type:
+        models = models.filter(subject_type=subject_type)
+    out = []
+    for model in models:
+        figures = figures_by_key(matrix_for(model))
+        reaction, change = figures.get("reaction"), figures.get("pre_post_change")
+        out.append(
+            PracticeOutcome(
+                model.subject_type, model.subject_id,
+                subject_title(model.subject_type, model.subject_id), model,
+                reaction.value if reaction else None, change.value if change else None,
+                max((f.n for f in figures.values()), default=0),
+            )
+        )  # fmt: skip
+    return sorted(out, key=lambda p: (p.change is None, -(p.change or 0), p.title))
+
+
+def practice_scores(subject_type: str) -> dict[str, float]:
+    """{subject_id: paired change} for ranking practices of one type (unsuppressed only)."""
+    return {
+        p.subject_id: p.change
+        for p in practice_outcomes(subject_type=subject_type)
+        if p.change is not None
+    }
