@@ -133,6 +133,9 @@ class Consent(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"consent {self.person_id} {self.subject_type}:{self.subject_id}"
+
 
 class Invitation(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
@@ -148,6 +151,9 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["survey", "person"], name="uniq_survey_invitation")
         ]
+
+    def __str__(self) -> str:
+        return f"invitation {self.pk}"
 
 
 class Answer(models.Model):
@@ -173,3 +179,6 @@ class Answer(models.Model):
     class Meta:
         ordering = ["-submitted_at", "-id"]
         indexes = [models.Index(fields=["survey", "person"])]
+
+    def __str__(self) -> str:
+        return f"answer {self.pk}"

@@ -2,8 +2,8 @@
 
 Paired pre/post change: the mean of each person's difference with a two-sided 95% confidence
 interval from Student's t. The t quantile comes from the Cornish–Fisher expansion of the
-normal quantile (four terms), exact below 4 and accurate to about 0.001 for 4 or more degrees of freedom — no
-SciPy needed (decision 0031)."""
+normal quantile (four terms): exact below 4 degrees of freedom and within about 0.001 from
+4 on — no SciPy needed (decision 0031)."""
 
 import math
 from collections.abc import Iterable, Sequence
