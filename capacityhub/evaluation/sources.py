@@ -2,9 +2,10 @@
 
 A provider is registered per subject type (or "*" for every subject) and level; it receives
 a `Context` (the subject, its participants' user ids as a subquery, the day the activity
-ended) and returns figures. Each figure says how many people it is computed from (`n`), so
-the matrix can suppress what comes from fewer than five. Apps above evaluation (mentoring: retention; orgdev:
-assessment_change) register their providers after the merge without evaluation importing them."""
+ended) and returns figures. Each figure says how many people it comes from (`n`), so the
+matrix can suppress what comes from fewer than five. Apps above evaluation (mentoring:
+retention; orgdev: assessment_change) register their providers after the merge, without
+evaluation importing them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
