@@ -94,7 +94,8 @@ def test_follow_ups_go_out_when_due_to_those_who_agreed(owner, course):
     agreed, declined = enrol(course, 2)
     ended = date(2030, 1, 1)
     survey = survey_create(actor=owner, subject_type="learning.course", subject_id=course.pk,
-                           kind="follow_up_30", form=score_form(owner), activity_ends_on=ended)  # fmt: skip
+                           kind="follow_up_30", form=score_form(owner),
+                           activity_ends_on=ended)  # fmt: skip
     consent_set(actor=agreed, survey=survey, agree=True)
     assert follow_ups_send(today=ended + timedelta(days=29)) == (0, 0)
     assert follow_ups_send(today=ended + timedelta(days=30)) == (1, 0)
@@ -126,7 +127,8 @@ def test_answers_link_to_person_only_with_consent(owner, course):
 
 def test_non_participants_cannot_answer(owner, other, course):
     survey = survey_create(actor=owner, subject_type="learning.course", subject_id=course.pk,
-                           kind="reaction", form=score_form(owner), score_key="confidence")  # fmt: skip
+                           kind="reaction", form=score_form(owner),
+                           score_key="confidence")  # fmt: skip
     with pytest.raises(PermissionDenied):
         answer_submit(actor=other, survey=survey, answers={"confidence": 4})
     assert not Answer.objects.exists()
