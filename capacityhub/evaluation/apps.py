@@ -10,5 +10,7 @@ class EvaluationConfig(AppConfig):
 
     def ready(self) -> None:
         from . import builtin
+        from .personal_data import register_personal_data
 
         builtin.ready()
+        register_personal_data()

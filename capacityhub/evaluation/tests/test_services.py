@@ -110,7 +110,8 @@ def test_follow_ups_go_out_when_due_to_those_who_agreed(owner, course):
 def test_answers_link_to_person_only_with_consent(owner, course):
     linked, unlinked = enrol(course, 2)
     survey = survey_create(actor=owner, subject_type="learning.course", subject_id=course.pk,
-                           kind="post", form=score_form(owner), score_key="confidence")  # fmt: skip
+                           kind="post", form=score_form(owner),
+                           score_key="confidence")  # fmt: skip
     assert survey_invite_all(actor=owner, survey=survey) == 2
     consent_set(actor=linked, survey=survey, agree=True)
     answer_submit(actor=linked, survey=survey, answers={"confidence": 4})
@@ -142,11 +143,29 @@ def test_survey_checks(owner, course, other):
         "subject_id": course.pk,
         "form": form,
     }
-    for bad, field in (({"kind": "odd"}, "kind"), ({"kind": "pre", "score_key": "comment"}, "score_key"),
-                       ({"kind": "follow_up_90"}, "activity_ends_on")):  # fmt: skip
+    cases = [({"kind": "odd"}, "kind"), ({"kind": "pre", "score_key": "comment"}, "score_key")]
+    cases.append(({"kind": "follow_up_90"}, "activity_ends_on"))
+    for bad, field in cases:
         with pytest.raises(ValidationError) as caught:
             survey_create(**base, **bad)
         assert field in caught.value.message_dict
     with pytest.raises(PermissionDenied):
         survey_create(**{**base, "actor": other}, kind="pre")
     assert not Survey.objects.exists()
+
+
+def test_the_command_and_personal_data(owner, course):
+    from django.core.management import call_command
+
+    from capacityhub.community.personal_data import erase_parts, export_parts
+
+    (person,) = enrol(course, 1)
+    survey = survey_create(actor=owner, subject_type="learning.course", subject_id=course.pk,
+                           kind="follow_up_30", form=score_form(),
+                           activity_ends_on=date(2020, 1, 1))  # fmt: skip
+    consent_set(actor=person, survey=survey, agree=True)
+    call_command("evaluation_send_surveys")
+    assert Invitation.objects.filter(person=person).exists()
+    assert export_parts(person)["evaluation"]["consents"]
+    erase_parts(person)
+    assert Consent.objects.get().withdrawn_at is not None
