@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -87,7 +88,7 @@ def survey_page(request, pk: int):
                        data=request.POST if request.method == "POST" else None)  # fmt: skip
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         if form.is_valid():
             answers, _files = form.answers()
             try:
