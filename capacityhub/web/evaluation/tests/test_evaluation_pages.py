@@ -52,6 +52,6 @@ def test_answering_a_survey_page(client, owner):
     assert client.get(url).status_code == 200
     client.post(reverse("web:evaluation-consent", args=[surveys["pre"].pk]), {"agree": "on"})
     assert client.post(url, {"confidence": "3"}).status_code == 302
-    assert Answer.objects.get().person == person
+    assert Answer.objects.get().person == person and Answer.objects.get().score == 3.0
     again = client.post(url, {"confidence": "4"})
     assert again.status_code == 200 and Answer.objects.count() == 1
