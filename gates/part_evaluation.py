@@ -9,8 +9,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from capacityhub.evaluation.models import Answer, Consent, Indicator, Invitation, LogicModel
-from capacityhub.evaluation.models import Survey
+from capacityhub.evaluation.models import Answer, Consent, Indicator, Invitation, LogicModel, Survey
 
 from .matrix import API, EDITORS_ONLY, FORBIDDEN, LOGIN, OK, Row, everyone_signed_in
 
@@ -25,9 +24,10 @@ def _world(staff, organization, participant) -> dict:
     from capacityhub.forms.services import form_create
 
     starts = timezone.now() - timedelta(days=3)
-    event = Event.objects.create(kind="workshop", title="Matrix evaluated workshop", host=staff,
-                                 organization=organization, starts_at=starts,
-                                 ends_at=starts + timedelta(hours=2), languages=["en"], seats=20)  # fmt: skip
+    event = Event.objects.create(kind="workshop", title="Matrix evaluated workshop",
+                                 host=staff, organization=organization, starts_at=starts,
+                                 ends_at=starts + timedelta(hours=2), languages=["en"],
+                                 seats=20)  # fmt: skip
     other_event = Event.objects.create(kind="workshop", title="Matrix second workshop",
                                        host=staff, organization=organization, starts_at=starts,
                                        ends_at=starts + timedelta(hours=2), languages=["en"],

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count, QuerySet
 from django.db.models.functions import TruncMonth
 
-from .matrix import figures_by_key, kirkpatrick_matrix
+from .matrix import context_for, figures_by_key, kirkpatrick_matrix, response_rates
 from .models import Answer, Indicator, LogicModel, Survey, SurveyKind
-from .sources import MIN_PEOPLE
+from .sources import MIN_PEOPLE, Figure, suppress
 from .subjects import KINDS, can_manage, subject_get
 
 
@@ -24,6 +24,16 @@ def logic_model_get(*, pk: int) -> LogicModel:
 def logic_model_can_edit(*, user, logic_model: LogicModel) -> bool:
     subject = subject_get(logic_model.subject_type, logic_model.subject_id)
     return can_manage(user, logic_model.subject_type, subject)
+
+
+def survey_can_manage(*, user, survey: Survey) -> bool:
+    subject = subject_get(survey.subject_type, survey.subject_id)
+    return can_manage(user, survey.subject_type, subject)
+
+
+def survey_response_rate(survey: Survey) -> Figure:
+    """Invited and answered: the survey's response rate (suppressed below five people)."""
+    return suppress(response_rates({survey.kind: survey})[0])
 
 
 def subject_title(subject_type: str, subject_id: str) -> str:
@@ -96,6 +106,27 @@ def breakdowns(logic_model: LogicModel) -> list[Breakdown]:
         Breakdown("language", _grouped(answers, "language")),
         Breakdown("month", _grouped(monthly, "month")),
     ]
+
+
+def capacity_breakdown(logic_model: LogicModel) -> Breakdown:
+    """Participants who showed each capacity the subject builds after it ended (evidence)."""
+    from capacityhub.community.models import Evidence
+
+    subject = subject_get(logic_model.subject_type, logic_model.subject_id)
+    context = context_for(logic_model.subject_type, subject)
+    if not context.capacities:
+        return Breakdown("capacity", [])
+    rows = Evidence.objects.filter(profile__user_id__in=context.participants,
+                                   capacity_id__in=context.capacities)  # fmt: skip
+    if context.ended_on is not None:
+        rows = rows.filter(occurred_on__gt=context.ended_on)
+    counts = dict(rows.values_list("capacity_id").annotate(n=Count("profile_id", distinct=True)))
+    out = []
+    for capacity in context.capacities:
+        n = counts.get(capacity, 0)
+        out.append((str(capacity), None if n < MIN_PEOPLE else float(n),
+                    n if n >= MIN_PEOPLE else 0))  # fmt: skip
+    return Breakdown("capacity", out)
 
 
 def open_data_rows() -> list[dict]:
@@ -171,3 +202,17 @@ def practice_scores(subject_type: str) -> dict[str, float]:
         for p in practice_outcomes(subject_type=subject_type)
         if p.change is not None
     }
+
+
+def indicator_rollup(logic_models) -> list[dict]:
+    """A plan's view of many logic models: each indicator with baseline, target, current value
+    (suppressed below five people) and progress — one matrix per logic model."""
+    out = []
+    for model in logic_models.prefetch_related("indicators"):
+        for view in indicator_views(model):
+            item = view.indicator
+            out.append({"logic_model": model.pk, "indicator": item.pk, "name": item.name,
+                        "level": item.level, "unit": item.unit, "baseline": item.baseline,
+                        "target": item.target, "current": view.current,
+                        "suppressed": view.suppressed, "progress": view.progress})  # fmt: skip
+    return out

@@ -9,10 +9,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from capacityhub.core.languages import language_name
 from capacityhub.core.regions import region_name
 from capacityhub.evaluation.models import Survey
 from capacityhub.evaluation.selectors import (
     breakdowns,
+    capacity_breakdown,
     indicator_views,
     logic_model_can_edit,
     logic_model_get,
@@ -20,9 +22,12 @@ from capacityhub.evaluation.selectors import (
     matrix_for,
     practice_outcomes,
     subject_title,
+    survey_can_manage,
+    survey_response_rate,
     surveys_of,
 )
 from capacityhub.evaluation.services import answer_submit, consent_set, has_consent
+from capacityhub.taxonomy.selectors import capacity_label
 from capacityhub.web.core.forms import add_service_errors
 from capacityhub.web.core.lookup import object_or_404
 from capacityhub.web.forms.rendering import answer_form
@@ -46,13 +51,25 @@ def evaluation_list(request):
     return render(request, "web/evaluation/list.html", {"rows": rows})
 
 
+def _language_name(code: str) -> str:
+    return language_name(code, get_language() or "en") if code else ""
+
+
 def _chart_rows(breakdown):
-    label = {"region": region_name, "language": lambda c: c, "month": lambda c: c}
+    label = {"region": region_name, "language": _language_name, "month": lambda c: c,
+             "capacity": lambda c: capacity_label(int(c), get_language())}  # fmt: skip
     rows = []
     for group, mean, people in breakdown.rows:
         name = label[breakdown.dimension](group) or _("Not known")
         rows.append((name, "—" if mean is None else mean, people or _("fewer than 5")))
     return rows
+
+
+def _chart(title, breakdown, headers):
+    rows = _chart_rows(breakdown)
+    top = max([r[1] for r in rows if r[1] != "—"], default=0) or 1
+    bars = [(r[0], r[1], top) for r in rows if r[1] != "—"]
+    return {"title": title, "rows": rows, "bars": bars, "headers": headers}
 
 
 def evaluation_detail(request, pk: int):
@@ -61,17 +78,17 @@ def evaluation_detail(request, pk: int):
     titles = {"region": _("After-survey score by region"),
               "language": _("After-survey score by language"),
               "month": _("After-survey score by month")}  # fmt: skip
-    charts = [
-        {"title": titles[b.dimension], "rows": _chart_rows(b),
-         "bars": [(r[0], r[1]) for r in _chart_rows(b) if r[1] != "—"]}
-        for b in breakdowns(model)
-    ]  # fmt: skip
+    headers = [_("Group"), _("Mean score"), _("People")]
+    charts = [_chart(titles[b.dimension], b, headers) for b in breakdowns(model)]
+    by_capacity = capacity_breakdown(model)
+    if by_capacity.rows:
+        charts.append(_chart(_("People who showed each capacity afterwards"), by_capacity,
+                             [_("Capacity"), _("People"), _("People")]))  # fmt: skip
     can_edit = logic_model_can_edit(user=request.user, logic_model=model)
     return render(request, "web/evaluation/detail.html", {
         "model": model, "title": subject_title(model.subject_type, model.subject_id),
         "matrix": matrix, "indicators": indicator_views(model, matrix),
         "surveys": surveys_of(model), "charts": charts, "can_edit": can_edit,
-        "chart_headers": [_("Group"), _("Mean score"), _("People")],
         "indicator_form": IndicatorForm() if can_edit else None,
         "survey_form": SurveyForm() if can_edit else None,
     })  # fmt: skip
@@ -100,6 +117,7 @@ def survey_page(request, pk: int):
             else:
                 messages.success(request, _("Thank you: your answers were saved."))
                 return redirect("web:evaluation-survey", pk=survey.pk)
+    can_manage = survey_can_manage(user=request.user, survey=survey)
     consented = request.user.is_authenticated and has_consent(
         request.user, survey.subject_type, survey.subject_id
     )
@@ -107,6 +125,7 @@ def survey_page(request, pk: int):
         "survey": survey, "form": form, "consented": consented,
         "consent_form": ConsentForm(initial={"agree": consented}),
         "title": subject_title(survey.subject_type, survey.subject_id),
+        "can_manage": can_manage, "rate": survey_response_rate(survey) if can_manage else None,
     })  # fmt: skip
 
 

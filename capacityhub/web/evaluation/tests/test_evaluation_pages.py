@@ -55,3 +55,35 @@ def test_answering_a_survey_page(client, owner):
     assert Answer.objects.get().person == person and Answer.objects.get().score == 3.0
     again = client.post(url, {"confidence": "4"})
     assert again.status_code == 200 and Answer.objects.count() == 1
+
+
+def test_managers_see_the_response_rate_and_invite(client, owner):
+    from capacityhub.evaluation.models import Invitation
+
+    course, _model, surveys = course_with_pair(owner, 5)
+    from capacityhub.evaluation.tests.factories import enrol
+
+    enrol(course, 1, prefix="new")
+    client.force_login(owner)
+    page = client.get(reverse("web:evaluation-survey", args=[surveys["post"].pk])).content
+    assert b"Response rate" in page and b"100.0%" in page
+    client.post(reverse("web:evaluation-invite", args=[surveys["post"].pk]))
+    assert Invitation.objects.filter(survey=surveys["post"]).count() == 6
+
+
+def test_capacity_chart(client, owner):
+    from datetime import date
+
+    from capacityhub.community.models import Evidence
+    from capacityhub.taxonomy.tests.factories import CapacityFactory
+
+    course, model, _s = course_with_pair(owner, 5)
+    capacity = CapacityFactory(code="lua", label="Lua")
+    course.capacities.add(capacity)
+    for person in [e.user for e in course.enrolments.all()]:
+        Evidence.objects.create(
+            profile=person.profile, capacity=capacity, kind="learned",
+            source="learning.course:1", occurred_on=date(2030, 1, 1),
+        )  # fmt: skip
+    page = client.get(reverse("web:evaluation-detail", args=[model.pk])).content.decode()
+    assert "People who showed each capacity afterwards" in page and "Lua" in page
