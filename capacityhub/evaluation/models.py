@@ -178,7 +178,8 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
-        indexes = [models.Index(fields=["survey", "person"])]
+        # Covers the pairing of before and after scores (matrix.pair_moments).
+        indexes = [models.Index(fields=["survey", "person", "score"])]
 
     def __str__(self) -> str:
         return f"answer {self.pk}"

@@ -110,14 +110,14 @@ def breakdowns(logic_model: LogicModel) -> list[Breakdown]:
 
 def capacity_breakdown(logic_model: LogicModel) -> Breakdown:
     """Participants who showed each capacity the subject builds after it ended (evidence)."""
-    from capacityhub.community.models import Evidence
+    from capacityhub.community.models import Evidence, Profile
 
     subject = subject_get(logic_model.subject_type, logic_model.subject_id)
     context = context_for(logic_model.subject_type, subject)
     if not context.capacities:
         return Breakdown("capacity", [])
-    rows = Evidence.objects.filter(profile__user_id__in=context.participants,
-                                   capacity_id__in=context.capacities)  # fmt: skip
+    profiles = Profile.objects.filter(user_id__in=context.participants).values("id")
+    rows = Evidence.objects.filter(profile_id__in=profiles, capacity_id__in=context.capacities)
     if context.ended_on is not None:
         rows = rows.filter(occurred_on__gt=context.ended_on)
     counts = dict(rows.values_list("capacity_id").annotate(n=Count("profile_id", distinct=True)))

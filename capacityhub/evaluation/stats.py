@@ -54,6 +54,19 @@ def paired_change(pairs: Iterable[tuple[float, float]]) -> Change:
     return Change(n, mean, mean - half, mean + half)
 
 
+def change_from_moments(n: int, total: float, squares: float) -> Change:
+    """paired_change from the differences' count, sum and sum of squares (so a database can
+    add them up without sending every pair)."""
+    if n == 0:
+        return Change(0, None, None, None)
+    mean = total / n
+    if n < 2:
+        return Change(n, mean, None, None)
+    variance = max(0.0, (squares - n * mean * mean) / (n - 1))
+    half = t_quantile_975(n - 1) * math.sqrt(variance) / math.sqrt(n)
+    return Change(n, mean, mean - half, mean + half)
+
+
 def mean(values: Sequence[float]) -> float | None:
     return float(np.mean(values)) if len(values) else None
 

@@ -3,7 +3,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from capacityhub.evaluation.stats import paired_change, t_quantile_975
+from capacityhub.evaluation.stats import change_from_moments, paired_change, t_quantile_975
 
 # Student's t 0.975 quantiles from the published tables.
 TABLE = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 9: 2.262, 19: 2.093, 29: 2.045,
@@ -40,3 +40,14 @@ def test_interval_contains_the_mean(pairs):
 def test_shifting_after_shifts_the_change(pairs, shift):
     moved = paired_change([(a, b + shift) for a, b in pairs])
     assert math.isclose(moved.mean, paired_change(pairs).mean + shift, abs_tol=1e-6)
+
+
+@given(st.lists(st.tuples(scores, scores), max_size=40))
+def test_moments_give_the_same_change(pairs):
+    diffs = [b - a for a, b in pairs]
+    direct = paired_change(pairs)
+    summed = change_from_moments(len(diffs), sum(diffs), sum(d * d for d in diffs))
+    assert summed.n == direct.n
+    for one, other in ((summed.mean, direct.mean), (summed.low, direct.low),
+                       (summed.high, direct.high)):  # fmt: skip
+        assert (one is None and other is None) or math.isclose(one, other, abs_tol=1e-6)
