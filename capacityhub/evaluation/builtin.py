@@ -48,6 +48,7 @@ def register_subjects() -> None:
             ended_on=_course_ended,
             capacities=lambda course: list(course.capacities.values_list("pk", flat=True)),
             url=lambda course: course.get_absolute_url(),
+            is_public=lambda course: course.is_published,
         )
     )
     register_subject(
@@ -76,6 +77,7 @@ def register_subjects() -> None:
             ).values_list("applicant_id", flat=True),
             ended_on=lambda call: timezone.localdate(call.decisions_by),
             url=lambda call: call.get_absolute_url(),
+            is_public=lambda call: call.opens_at <= timezone.now(),
         )
     )
 

@@ -27,8 +27,8 @@ def _subjects():
     from capacityhub.learning.models import Course
     from capacityhub.review.models import Call
 
-    course = Course.objects.order_by("id").first()
-    call = Call.objects.order_by("id").first()
+    course = Course.objects.filter(is_published=True).order_by("id").first()
+    call = Call.objects.order_by("opens_at", "id").first()
     return [(s._meta.label_lower, s) for s in (course, call) if s is not None]
 
 

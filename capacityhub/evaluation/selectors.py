@@ -1,9 +1,11 @@
-"""Evaluation reads: logic models (public), their indicators with current values, survey
-breakdowns by region, language and month, open-data aggregates, and what works where.
+"""Evaluation reads: logic models (public where their subject is), their indicators with
+current values, survey breakdowns by region, language, month and capacity, open-data
+aggregates, and what works where.
 Every figure shown or exported is suppressed below five people (sources.MIN_PEOPLE)."""
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Avg, Count, QuerySet
 from django.db.models.functions import TruncMonth
 
@@ -13,12 +15,62 @@ from .sources import MIN_PEOPLE, Figure, suppress
 from .subjects import KINDS, can_manage, subject_get
 
 
-def logic_model_list() -> QuerySet[LogicModel]:
+def _all_models() -> QuerySet[LogicModel]:
     return LogicModel.objects.filter(subject_type__in=list(KINDS)).order_by("title", "id")
 
 
-def logic_model_get(*, pk: int) -> LogicModel:
-    return logic_model_list().get(pk=pk)
+def _subjects(models: list[LogicModel]) -> dict[tuple[str, str], object]:
+    """The models' subjects, one query per subject type."""
+    wanted: dict[str, set[int]] = {}
+    for model in models:
+        wanted.setdefault(model.subject_type, set()).add(int(model.subject_id))
+    found = {}
+    for subject_type, ids in wanted.items():
+        for subject in apps.get_model(subject_type).objects.filter(pk__in=ids):
+            found[(subject_type, str(subject.pk))] = subject
+    return found
+
+
+def _visible(user, model: LogicModel, subject) -> bool:
+    if subject is None:
+        return False
+    return bool(KINDS[model.subject_type].is_public(subject)) or can_manage(
+        user, model.subject_type, subject
+    )
+
+
+@dataclass(frozen=True)
+class LogicModelItem:
+    model: LogicModel
+    subject: object
+    title: str
+
+
+def logic_model_items(*, user=None) -> list[LogicModelItem]:
+    """The logic models this person may see, with their subjects and titles: every one whose
+    subject is public (a published course, an open call, an event), and the ones they manage."""
+    models = list(_all_models())
+    subjects = _subjects(models)
+    items = []
+    for model in models:
+        subject = subjects.get((model.subject_type, model.subject_id))
+        if _visible(user, model, subject):
+            title = str(KINDS[model.subject_type].title(subject))
+            items.append(LogicModelItem(model, subject, title))
+    return items
+
+
+def logic_model_list(*, user=None) -> list[LogicModel]:
+    return [item.model for item in logic_model_items(user=user)]
+
+
+def logic_model_get(*, pk: int, user=None) -> LogicModel:
+    """One logic model the person may see; LogicModel.DoesNotExist otherwise."""
+    model = _all_models().get(pk=pk)
+    subject = _subjects([model]).get((model.subject_type, model.subject_id))
+    if not _visible(user, model, subject):
+        raise LogicModel.DoesNotExist
+    return model
 
 
 def logic_model_can_edit(*, user, logic_model: LogicModel) -> bool:
@@ -177,17 +229,17 @@ def practice_outcomes(*, subject_type: str | None = None) -> list[PracticeOutcom
     """What works where: each evaluated practice (course design, event format, call) with its
     headline outcomes (satisfaction, paired change), best first. The knowledge base may rank
     by `practice_scores`."""
-    models = logic_model_list()
-    if subject_type:
-        models = models.filter(subject_type=subject_type)
     out = []
-    for model in models:
+    for item in logic_model_items():
+        model = item.model
+        if subject_type and model.subject_type != subject_type:
+            continue
         figures = figures_by_key(matrix_for(model))
         reaction, change = figures.get("reaction"), figures.get("pre_post_change")
         out.append(
             PracticeOutcome(
                 model.subject_type, model.subject_id,
-                subject_title(model.subject_type, model.subject_id), model,
+                item.title, model,
                 reaction.value if reaction else None, change.value if change else None,
                 max((f.n for f in figures.values()), default=0),
             )

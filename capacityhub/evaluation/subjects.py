@@ -25,6 +25,8 @@ class SubjectKind:
     ended_on: Callable[[Any], date | None] = lambda subject: None
     capacities: Callable[[Any], list[int]] = lambda subject: []
     url: Callable[[Any], str] = lambda subject: ""
+    # Whether anyone may see that it is evaluated (an unpublished course: only its managers).
+    is_public: Callable[[Any], bool] = lambda subject: True
     extra: dict = field(default_factory=dict)
 
 

@@ -110,15 +110,15 @@ def _out(model) -> dict:
 @router.get("/evaluation/logic-models", response={200: Page[EvaluationLogicModelOut],
             **READ_ERRORS}, **READ)  # fmt: skip
 def list_logic_models(request: HttpRequest, query: Query[PageQuery]):
-    """Every logic model, public."""
-    items, count = paginate(logic_model_list(), query.page, query.page_size)
+    """The logic models whose subject is public (and those of subjects you manage)."""
+    items, count = paginate(logic_model_list(user=request.user), query.page, query.page_size)
     return page_out(request, [_out(m) for m in items], count, query.page, query.page_size)
 
 
 @router.get("/evaluation/logic-models/{logic_model_id}", response={200: EvaluationLogicModelOut,
             **DETAIL_ERRORS}, **READ)  # fmt: skip
 def get_logic_model(request: HttpRequest, logic_model_id: ObjectId):
-    return _out(logic_model_get(pk=logic_model_id))
+    return _out(logic_model_get(pk=logic_model_id, user=request.user))
 
 
 @router.get("/evaluation/logic-models/{logic_model_id}/matrix",
@@ -126,7 +126,7 @@ def get_logic_model(request: HttpRequest, logic_model_id: ObjectId):
 def get_matrix(request: HttpRequest, logic_model_id: ObjectId):
     """The four Kirkpatrick levels. A figure from fewer than 5 people has `value` null,
     `suppressed` true and a `reason`."""
-    rows = matrix_for(logic_model_get(pk=logic_model_id))
+    rows = matrix_for(logic_model_get(pk=logic_model_id, user=request.user))
     return [
         {"level": row.level, "label": row.label, "figures": [
             {"key": f.key, "label": f.label, "value": f.value, "people": f.n, "unit": f.unit,

@@ -54,7 +54,7 @@ def create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
-    model = logic_model_or_404(pk)
+    model = logic_model_or_404(request, pk)
     initial = {"title": model.title} | {
         k: "\n".join(getattr(model, k)) for k in ("inputs", "activities", "outputs", "outcomes")
     }
@@ -76,7 +76,7 @@ def edit(request, pk: int):
 @login_required
 @require_POST
 def add_indicator(request, pk: int):
-    model = logic_model_or_404(pk)
+    model = logic_model_or_404(request, pk)
     form = IndicatorForm(request.POST)
     if not form.is_valid():
         _errors_to_messages(request, ValidationError(form.errors.get_json_data()))
@@ -93,7 +93,7 @@ def add_indicator(request, pk: int):
 @login_required
 @require_POST
 def add_survey(request, pk: int):
-    model = logic_model_or_404(pk)
+    model = logic_model_or_404(request, pk)
     form = SurveyForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the survey's fields."))

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from capacityhub.evaluation.selectors import (
     indicator_views,
     logic_model_can_edit,
     logic_model_get,
-    logic_model_list,
+    logic_model_items,
     matrix_for,
     practice_outcomes,
     subject_title,
@@ -35,8 +35,8 @@ from capacityhub.web.forms.rendering import answer_form
 from .forms import ConsentForm, IndicatorForm, SurveyForm
 
 
-def logic_model_or_404(pk: int):
-    return object_or_404(logic_model_get, _("No such logic model."), pk=pk)
+def logic_model_or_404(request, pk: int):
+    return object_or_404(logic_model_get, _("No such logic model."), pk=pk, user=request.user)
 
 
 def survey_or_404(pk: int) -> Survey:
@@ -46,8 +46,7 @@ def survey_or_404(pk: int) -> Survey:
 
 
 def evaluation_list(request):
-    models = list(logic_model_list())
-    rows = [(m, subject_title(m.subject_type, m.subject_id)) for m in models]
+    rows = [(item.model, item.title) for item in logic_model_items(user=request.user)]
     return render(request, "web/evaluation/list.html", {"rows": rows})
 
 
@@ -73,7 +72,7 @@ def _chart(title, breakdown, headers):
 
 
 def evaluation_detail(request, pk: int):
-    model = logic_model_or_404(pk)
+    model = logic_model_or_404(request, pk)
     matrix = matrix_for(model)
     titles = {"region": _("After-survey score by region"),
               "language": _("After-survey score by language"),
@@ -110,8 +109,6 @@ def survey_page(request, pk: int):
             answers, _files = form.answers()
             try:
                 answer_submit(actor=request.user, survey=survey, answers=answers)
-            except PermissionDenied:
-                raise
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

@@ -87,3 +87,18 @@ def test_capacity_chart(client, owner):
         )  # fmt: skip
     page = client.get(reverse("web:evaluation-detail", args=[model.pk])).content.decode()
     assert "People who showed each capacity afterwards" in page and "Lua" in page
+
+
+def test_an_unpublished_course_s_evaluation_is_seen_by_its_authors_only(client, owner, other):
+    course, model, _s = course_with_pair(owner, 1)
+    course.is_published = False
+    course.save(update_fields=["is_published"])
+    url = reverse("web:evaluation-detail", args=[model.pk])
+    assert client.get(url).status_code == 404
+    assert "Wiki 101" not in client.get(reverse("web:evaluation-list")).content.decode()
+    assert client.get(f"/api/v1/evaluation/logic-models/{model.pk}/matrix").status_code == 404
+    client.force_login(other)
+    assert client.get(url).status_code == 404
+    client.force_login(owner)
+    assert client.get(url).status_code == 200
+    assert client.get("/api/v1/evaluation/logic-models").json()["count"] == 1
