@@ -129,9 +129,7 @@ def evidence_after(ctx: Context) -> list[Figure]:
 
 def activity_after(ctx: Context) -> list[Figure]:
     after = _after(ctx)
-    connections = Connection.objects.filter(status=Connection.Status.COMPLETED).filter(
-        Q(provider_id__in=ctx.participants) | Q(need__requester_id__in=ctx.participants)
-    )
+    connections = Connection.objects.filter(status=Connection.Status.COMPLETED).order_by()
     events = Registration.objects.filter(
         user_id__in=ctx.participants, status=Registration.Status.CONFIRMED
     )
@@ -144,12 +142,20 @@ def activity_after(ctx: Context) -> list[Figure]:
         events = events.exclude(event_id=ctx.subject.pk)
     if ctx.subject_type == "learning.course":
         courses = courses.exclude(course_id=ctx.subject.pk)
-    helped = set(connections.values_list("provider_id", flat=True)) | set(
-        connections.values_list("need__requester_id", flat=True)
+    # Participants on either side of a completed connection, each once (UNION drops repeats).
+    helped = (
+        connections.filter(provider_id__in=ctx.participants)
+        .values_list("provider_id")
+        .union(
+            connections.filter(need__requester_id__in=ctx.participants).values_list(
+                "need__requester_id"
+            )
+        )
+        .count()
     )
     return [
         _share("connections_after", _("Completed a peer connection afterwards"),
-               len(helped), ctx.people),
+               helped, ctx.people),
         _share("events_after", _("Went to an event afterwards"),
                _distinct(events, "user_id"), ctx.people),
         _share("courses_after", _("Started another course afterwards"),
@@ -161,14 +167,17 @@ def results(ctx: Context) -> list[Figure]:
     needs = Need.objects.filter(requester_id__in=ctx.participants)
     if ctx.capacities:
         needs = needs.filter(capacities__in=ctx.capacities)
-    with_needs = _distinct(needs, "requester_id")
-    met = needs.filter(status=Need.Status.FULFILLED)
+    met = Q(status=Need.Status.FULFILLED)
     after = _after(ctx)
     if after is not None:
-        met = met.filter(status_changed_at__gt=after)
+        met &= Q(status_changed_at__gt=after)
+    counts = needs.order_by().aggregate(
+        people=Count("requester_id", distinct=True),
+        met=Count("requester_id", distinct=True, filter=met),
+    )
     figures = [
         _share("needs_fulfilled", _("Had a need fulfilled afterwards (of those with needs)"),
-               _distinct(met, "requester_id"), with_needs),
+               counts["met"], counts["people"]),
     ]  # fmt: skip
     if ctx.capacities:
         offering = CapacityClaim.objects.filter(

@@ -27,3 +27,25 @@ def test_three_people_are_suppressed(owner):
     assert "5" in change.reason
     rows = [r for r in open_data_rows() if r["figure"] == "pre_post_change"]
     assert rows[0]["value"] is None and rows[0]["suppressed"]
+
+
+def test_behaviour_and_results_count_participants_only(owner, other):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from capacityhub.exchange.models import Connection, Need
+
+    course, model, _s = course_with_pair(owner, 5)
+    learners = [e.user for e in course.enrolments.order_by("id")]
+    later = timezone.now() + timedelta(days=1)
+    for i, learner in enumerate(learners):
+        need = Need.objects.create(requester=learner, title="Help with Lua",
+                                   status="fulfilled" if i < 3 else "open")  # fmt: skip
+        # Each learner's need helped by `other`, who did not take the course.
+        Connection.objects.create(need=need, provider=other, status="completed",
+                                  completed_at=later)  # fmt: skip
+    figures = figures_by_key(matrix_for(model))
+    assert figures["connections_after"].value == 100.0  # five learners, not `other`
+    assert figures["connections_after"].n == 5
+    assert figures["needs_fulfilled"].value == 60.0 and figures["needs_fulfilled"].n == 5
