@@ -109,12 +109,12 @@ def _learning(surveys: dict[str, Survey]) -> list[Figure]:
     post = surveys.get(SurveyKind.POST)
     return _change(
         "pre_post_change",
-        _("Change from before to after (paired, 95% confidence interval)"),
+        _("Change from before to after (paired; confidence interval 95%)"),
         surveys.get(SurveyKind.PRE),
         post,
     ) + _change(
         "retro_pre_post_change",
-        _("Change from “looking back” to after (paired, 95% confidence interval)"),
+        _("Change from “looking back” to after (paired; confidence interval 95%)"),
         surveys.get(SurveyKind.RETRO_PRE),
         post,
     )

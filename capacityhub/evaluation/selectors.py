@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db.models import Avg, Count, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
 
 from .matrix import context_for, figures_by_key, kirkpatrick_matrix, response_rates
 from .models import Answer, Indicator, LogicModel, Survey, SurveyKind
@@ -199,23 +200,24 @@ def open_data_rows() -> list[dict]:
 
 
 DATA_DICTIONARY = [
-    ("logic_model", "integer", "The logic model's number in the hub."),
-    ("subject_type", "text", "What is evaluated: learning.course, events.event, review.call, …"),
-    ("subject_id", "text", "The evaluated activity's number in the hub."),
-    ("level", "integer", "Kirkpatrick level: 1 reaction, 2 learning, 3 behaviour, 4 results."),
-    ("figure", "text", "A stable key for the figure."),
-    ("label", "text", "What the figure measures, in English."),
-    ("value", "number", "The figure; empty when suppressed or unknown."),
-    ("unit", "text", "% for shares; empty for mean scores and score changes."),
-    ("people", "integer", "How many people the figure comes from (0 when suppressed)."),
-    ("ci_low", "number", "Lower end of the 95% confidence interval (paired changes)."),
-    ("ci_high", "number", "Upper end of the 95% confidence interval (paired changes)."),
-    ("suppressed", "boolean", "True when fewer than 5 people: the value is withheld."),
+    ("logic_model", "integer", _("The logic model's number in the hub.")),
+    ("subject_type", "text", _("What is evaluated: learning.course, events.event, review.call, …")),
+    ("subject_id", "text", _("The evaluated activity's number in the hub.")),
+    ("level", "integer", _("Kirkpatrick level: 1 reaction, 2 learning, 3 behaviour, 4 results.")),
+    ("figure", "text", _("A stable key for the figure.")),
+    ("label", "text", _("What the figure measures, in the reader's language.")),
+    ("value", "number", _("The figure; empty when suppressed or unknown.")),
+    ("unit", "text", _("“%” for shares; empty for mean scores and score changes.")),
+    ("people", "integer", _("How many people the figure comes from (0 when suppressed).")),
+    ("ci_low", "number", _("Lower end of the confidence interval, 95%, of a paired change.")),
+    ("ci_high", "number", _("Upper end of the confidence interval, 95%, of a paired change.")),
+    ("suppressed", "boolean", _("True when fewer than 5 people: the value is withheld.")),
 ]
 
 
 @dataclass(frozen=True)
 class PracticeOutcome:
+    kind: str
     subject_type: str
     subject_id: str
     title: str
@@ -238,7 +240,7 @@ def practice_outcomes(*, subject_type: str | None = None) -> list[PracticeOutcom
         reaction, change = figures.get("reaction"), figures.get("pre_post_change")
         out.append(
             PracticeOutcome(
-                model.subject_type, model.subject_id,
+                str(KINDS[model.subject_type].label), model.subject_type, model.subject_id,
                 item.title, model,
                 reaction.value if reaction else None, change.value if change else None,
                 max((f.n for f in figures.values()), default=0),

@@ -173,6 +173,6 @@ def set_consent(request: HttpRequest, survey_id: ObjectId, body: EvaluationConse
 @router.get("/evaluation/open-data", response={200: dict, **READ_ERRORS}, **READ)
 def open_data(request: HttpRequest):
     """Anonymised aggregates (CC0) with their data dictionary."""
-    dictionary = [{"column": n, "type": t, "meaning": m} for n, t, m in DATA_DICTIONARY]
+    dictionary = [{"column": n, "type": t, "meaning": str(m)} for n, t, m in DATA_DICTIONARY]
     return {"licence": "CC0-1.0", "minimum_people": 5, "data_dictionary": dictionary,
             "rows": open_data_rows()}  # fmt: skip

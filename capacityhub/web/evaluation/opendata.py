@@ -18,7 +18,7 @@ def open_data_csv(request) -> HttpResponse:
 
 
 def open_data_json(request) -> JsonResponse:
-    dictionary = [{"column": n, "type": t, "meaning": m} for n, t, m in DATA_DICTIONARY]
+    dictionary = [{"column": n, "type": t, "meaning": str(m)} for n, t, m in DATA_DICTIONARY]
     return JsonResponse({"licence": "CC0-1.0", "minimum_people": 5,
                          "data_dictionary": dictionary, "rows": open_data_rows()})  # fmt: skip
 
@@ -26,5 +26,5 @@ def open_data_json(request) -> JsonResponse:
 def data_dictionary(request):
     return render(request, "web/evaluation/dictionary.html", {
         "headers": [_("Column"), _("Type"), _("Meaning")],
-        "rows": [list(r) for r in DATA_DICTIONARY],
+        "rows": [[n, t, str(m)] for n, t, m in DATA_DICTIONARY],
     })  # fmt: skip
