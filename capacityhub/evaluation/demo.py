@@ -122,10 +122,12 @@ def write_demo(*, seed: int) -> str:
                 Enrolment.objects.bulk_create(
                     [Enrolment(user=p, course=subject) for p in group], ignore_conflicts=True
                 )
-            else:
-                existing = set(Application.objects.filter(call=subject)
-                               .values_list("applicant_id", flat=True))  # fmt: skip
-                group = [p for p in group if p.pk not in existing] or group
+            else:  # the call's accepted applicants first: they are its participants
+                accepted = set(Application.objects.filter(
+                    call=subject, status__in=["accepted", "taken_up"]
+                ).values_list("applicant_id", flat=True))  # fmt: skip
+                first = [p for p in people if p.pk in accepted]
+                group = (first + [p for p in group if p.pk not in accepted])[:20]
             _write(rng, staff, subject_type, subject, group, form, version)
             made += 1
     return f"{made} logic models with survey results"
