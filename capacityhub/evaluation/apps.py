@@ -1,3 +1,5 @@
+"""Logic models, evaluation surveys, the Kirkpatrick matrix and what works where."""
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,10 @@ class EvaluationConfig(AppConfig):
     name = "capacityhub.evaluation"
     label = "evaluation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import builtin
+        from .personal_data import register_personal_data
+
+        builtin.ready()
+        register_personal_data()

@@ -1,7 +1,5 @@
 """The evaluation API."""
 
-from ninja import Router
-
-router = Router(tags=["evaluation"])
+from .evaluation import router
 
 __all__ = ["router"]
