@@ -248,7 +248,13 @@ class Evidence(models.Model):
                 fields=["organization", "capacity", "kind", "source"], name="uniq_org_evidence"
             ),
         ]
-        indexes = [models.Index(fields=["capacity", "kind"])]
+        indexes = [
+            models.Index(fields=["capacity", "kind"]),
+            # Evaluation reads evidence of a capacity after a date, per holder (decision 0031).
+            models.Index(
+                fields=["capacity", "occurred_on", "profile"], name="evidence_capacity_day"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.capacity_id} ({self.source})"
