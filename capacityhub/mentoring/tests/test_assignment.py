@@ -80,7 +80,11 @@ def brute_force(mentees, mentors, conflicts):
 @settings(max_examples=150, deadline=None)
 @given(instances)
 def test_no_pair_breaks_a_hard_constraint(instance):
-    mentees, mentors, conflicts = numbered(instance[0], 100), numbered(instance[1], 200), instance[2]
+    mentees, mentors, conflicts = (
+        numbered(instance[0], 100),
+        numbered(instance[1], 200),
+        instance[2],
+    )
     result = assign_mentors(mentees, mentors, TREE, conflicts=conflicts, k=3)
     by_id = {m.id: m for m in mentors}
     mentee_by_id = {m.id: m for m in mentees}
@@ -101,7 +105,11 @@ def test_no_pair_breaks_a_hard_constraint(instance):
 @settings(max_examples=150, deadline=None)
 @given(instances)
 def test_the_primaries_equal_brute_force(instance):
-    mentees, mentors, conflicts = numbered(instance[0], 100), numbered(instance[1], 200), instance[2]
+    mentees, mentors, conflicts = (
+        numbered(instance[0], 100),
+        numbered(instance[1], 200),
+        instance[2],
+    )
     result = assign_mentors(mentees, mentors, TREE, conflicts=conflicts, k=len(mentors))
     assert objective(result.primary, mentees, mentors, TREE) == result.cost
     assert result.cost == brute_force(mentees, mentors, conflicts)
