@@ -18,9 +18,13 @@ class Programme(models.Model):
     capacities = models.ManyToManyField(CAPACITY, related_name="+", verbose_name=_("capacities"))
     languages = models.JSONField(_("languages"), default=list, blank=True)
     owner_organization = models.ForeignKey(
-        "community.Organization", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="programmes", verbose_name=_("run by"),
-    )  # fmt: skip
+        "community.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        verbose_name=_("run by"),
+    )
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -26,7 +26,7 @@ def export_mentoring(user) -> dict:
                 "status": r.status,
                 "languages": r.languages,
                 "preferences": r.preferences,
-            }  # fmt: skip
+            }
             for r in MenteeRequest.objects.filter(user=user)
         ],
         "mentorships": [

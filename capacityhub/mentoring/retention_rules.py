@@ -40,9 +40,10 @@ def _shown(count: int, group: int) -> tuple[int | None, float | None]:
 
 
 def retention_windows(
-    completed: Mapping[int, dt.datetime], activity: Mapping[int, Sequence[dt.datetime]],
+    completed: Mapping[int, dt.datetime],
+    activity: Mapping[int, Sequence[dt.datetime]],
     now: dt.datetime,
-) -> tuple[Window, ...]:  # fmt: skip
+) -> tuple[Window, ...]:
     windows = []
     for start, end in WINDOWS:
         eligible = retained = 0

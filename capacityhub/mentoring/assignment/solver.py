@@ -168,8 +168,9 @@ def explain(mentee: MenteeSpec, mentor: MentorSpec, tree: Tree) -> list[dict]:
         near = [(closeness(tree.distance(goal, c)), c) for c in mentor.capacities]
         value, capacity = max(near, default=(0.0, None))
         if capacity is not None and value > 0:
-            parts.append({"key": "capacity", "goal": goal, "capacity": capacity,
-                          "same": capacity == goal})  # fmt: skip
+            parts.append(
+                {"key": "capacity", "goal": goal, "capacity": capacity, "same": capacity == goal}
+            )
     shared = [code for code in mentee.languages if code in mentor.languages]
     if shared:
         parts.append({"key": "language", "language": shared[0]})

@@ -31,7 +31,7 @@ def programme_get(*, pk: int) -> Programme:
         Programme.objects.select_related("owner_organization")
         .prefetch_related(
             "capacities", "stages__activities", "stages__evidence_capacity", "cohorts"
-        )  # fmt: skip
+        )
         .get(pk=pk)
     )
 
@@ -130,8 +130,9 @@ def talent_report(*, viewer, cohort: Cohort) -> list[TalentRow]:
         active_since = participant.completed_at is not None and any(
             moment > participant.completed_at for moment in activity.get(participant.user_id, ())
         )
-        rows.append(TalentRow(participant, tuple(days),
-                              active_since and participant.user_id in offering))  # fmt: skip
+        rows.append(
+            TalentRow(participant, tuple(days), active_since and participant.user_id in offering)
+        )
     return rows
 
 

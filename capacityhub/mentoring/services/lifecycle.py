@@ -80,8 +80,12 @@ def mentorship_fit_check(*, actor, mentorship: Mentorship, good_fit: bool):
         raise ValidationError({"good_fit": _("The fit check is asked once, after a meeting.")})
     mentorship.fit_ok = bool(good_fit)
     mentorship.save(update_fields=["fit_ok"])
-    audit_log(actor=actor, action="mentoring.mentorship.fit", target=mentorship,
-              changes={"good_fit": bool(good_fit)})  # fmt: skip
+    audit_log(
+        actor=actor,
+        action="mentoring.mentorship.fit",
+        target=mentorship,
+        changes={"good_fit": bool(good_fit)},
+    )
     if good_fit:
         return None
     mentorship_end_for(mentorship, _("Not a good fit; the mentee asked for another mentor."))
@@ -101,8 +105,13 @@ def mentorship_move(*, actor, mentorship: Mentorship, to: str) -> Mentorship | N
         if mentorship.backup_id is None:
             raise ValidationError({"to": _("There is no backup mentor.")})
         mentorship_end_for(mentorship, _("Moved to the backup mentor."))
-        moved = _create(actor, mentorship.request or _request_of(mentorship), mentorship.backup_id,
-                        cohort=mentorship.cohort, explanation=mentorship.explanation)  # fmt: skip
+        moved = _create(
+            actor,
+            mentorship.request or _request_of(mentorship),
+            mentorship.backup_id,
+            cohort=mentorship.cohort,
+            explanation=mentorship.explanation,
+        )
         moved.status = Status.ACCEPTED
         moved.save(update_fields=["status"])
         return moved
@@ -139,8 +148,13 @@ def _repair(actor, mentorship: Mentorship) -> Mentorship | None:
     if picked is None:
         return None
     mentor = next(s for s in specs if s.id == picked[0])
-    return _create(actor, request, mentor.id, cohort=mentorship.cohort,
-                   explanation=explain(mentee, mentor, tree))  # fmt: skip
+    return _create(
+        actor,
+        request,
+        mentor.id,
+        cohort=mentorship.cohort,
+        explanation=explain(mentee, mentor, tree),
+    )
 
 
 @transaction.atomic
@@ -160,7 +174,7 @@ def mentorship_complete(*, actor, mentorship: Mentorship) -> Mentorship:
     items = [
         EvidenceItem(
             capacity=goal, kind=kind, source=source, occurred_on=today, profile=profiles[user_id]
-        )  # fmt: skip
+        )
         for goal in mentorship.goals.all()
         for kind, user_id in (
             (Evidence.Kind.TAUGHT, mentorship.mentor_id),
@@ -181,8 +195,13 @@ def mentorship_end(*, actor, mentorship: Mentorship, reason: str) -> Mentorship:
         require(actor.is_staff, actor, _("Only the mentor, the mentee or staff can."))
     if mentorship.status not in Mentorship.LIVE:
         raise ValidationError({"status": _("This mentorship has already ended.")})
-    reason = clean_multiline(reason, field="reason", max_length=2000, required=True,
-                             message=_("Say why the mentorship ends."))  # fmt: skip
+    reason = clean_multiline(
+        reason,
+        field="reason",
+        max_length=2000,
+        required=True,
+        message=_("Say why the mentorship ends."),
+    )
     mentorship_end_for(mentorship, reason)
     audit_log(actor=actor, action="mentoring.mentorship.end", target=mentorship)
     return mentorship

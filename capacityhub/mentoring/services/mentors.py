@@ -84,8 +84,12 @@ def away_add(*, actor, mentor: MentorProfile, starts_on: dt.date, ends_on: dt.da
     if mentor.away.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).exists():
         raise ValidationError({"starts_on": _("This overlaps an away period you already set.")})
     period = AwayPeriod.objects.create(mentor=mentor, starts_on=starts_on, ends_on=ends_on)
-    audit_log(actor=actor, action="mentoring.mentor.away", target=mentor,
-              changes={"starts_on": str(starts_on), "ends_on": str(ends_on)})  # fmt: skip
+    audit_log(
+        actor=actor,
+        action="mentoring.mentor.away",
+        target=mentor,
+        changes={"starts_on": str(starts_on), "ends_on": str(ends_on)},
+    )
     if starts_on <= timezone.localdate():
         _offer_moves(mentor)
     return period

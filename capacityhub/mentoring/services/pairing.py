@@ -84,8 +84,9 @@ def request_match(*, actor, request: MenteeRequest) -> Mentorship | None:
     if picked is None:
         return None
     mentor = next(s for s in specs if s.id == picked[0])
-    return _create(actor, request, mentor.id, cohort=request.cohort,
-                   explanation=explain(mentee, mentor, tree))  # fmt: skip
+    return _create(
+        actor, request, mentor.id, cohort=request.cohort, explanation=explain(mentee, mentor, tree)
+    )
 
 
 @transaction.atomic
@@ -93,8 +94,13 @@ def mentorship_pair(*, actor, request: MenteeRequest, mentor, reason: str) -> Me
     """Staff pair a request with a mentor they choose (an override of the run or a manual-only
     mentor); the reason is kept. Never over the mentor's cap, never across a conflict."""
     require(actor.is_staff, actor, _("Only staff pair mentors by hand."))
-    reason = clean_multiline(reason, field="reason", max_length=2000, required=True,
-                             message=_("Say why you pair them by hand."))  # fmt: skip
+    reason = clean_multiline(
+        reason,
+        field="reason",
+        max_length=2000,
+        required=True,
+        message=_("Say why you pair them by hand."),
+    )
     request = MenteeRequest.objects.select_for_update().select_related("user").get(pk=request.pk)
     if request.status == MenteeRequest.Status.WITHDRAWN:
         raise ValidationError({"request": _("This request was withdrawn.")})
@@ -120,8 +126,9 @@ def _check_pair(mentor_id: int, mentee) -> MentorProfile:
     return profile
 
 
-def _create(actor, request, mentor_id, *, cohort=None, backup_id=None, explanation=None,
-            override_reason="") -> Mentorship:  # fmt: skip
+def _create(
+    actor, request, mentor_id, *, cohort=None, backup_id=None, explanation=None, override_reason=""
+) -> Mentorship:
     profile = _check_pair(mentor_id, request.user)
     if explanation is None:
         explanation = explain(mentee_spec(request), mentor_spec(profile, 0, 0), taxonomy_tree())
@@ -137,9 +144,16 @@ def _create(actor, request, mentor_id, *, cohort=None, backup_id=None, explanati
     )
     mentorship.goals.set(request.capacities.all())
     MenteeRequest.objects.filter(pk=request.pk).update(status=MenteeRequest.Status.ASSIGNED)
-    audit_log(actor=actor, action="mentoring.mentorship.propose", target=mentorship,
-              changes={"mentor": mentor_id, "mentee": request.user_id,
-                       "override_reason": override_reason})  # fmt: skip
+    audit_log(
+        actor=actor,
+        action="mentoring.mentorship.propose",
+        target=mentorship,
+        changes={
+            "mentor": mentor_id,
+            "mentee": request.user_id,
+            "override_reason": override_reason,
+        },
+    )
     mentor, url = profile.user, mentorship.get_absolute_url()
     transaction.on_commit(lambda: notify(recipient=mentor, subject=PROPOSED_SUBJECT, url=url))
     return mentorship

@@ -102,10 +102,11 @@ def _stage_add(
         StageActivity.objects.create(
             stage=stage,
             kind=kind,
-            title=clean_single_line(activity.get("title"), field="activities", max_length=200,
-                                    required=True),
+            title=clean_single_line(
+                activity.get("title"), field="activities", max_length=200, required=True
+            ),
             link=clean_single_line(activity.get("link", ""), field="activities", max_length=300),
-        )  # fmt: skip
+        )
     return stage
 
 
@@ -188,5 +189,9 @@ def admit_from_decision(decision) -> None:
         cohort=cohort, user=application.applicant, status=Participant.Status.ACTIVE
     ).update(status=Participant.Status.WITHDRAWN)
     if left:
-        audit_log(actor=decision.decided_by, action="mentoring.participant.withdraw",
-                  target=cohort, changes={"user": application.applicant_id})  # fmt: skip
+        audit_log(
+            actor=decision.decided_by,
+            action="mentoring.participant.withdraw",
+            target=cohort,
+            changes={"user": application.applicant_id},
+        )

@@ -22,21 +22,32 @@ LANGUAGES = ["es", "fr", "pt"]
 
 mentor_strategy = st.builds(
     lambda i, caps, langs, offset, room, weight, load: MentorSpec(
-        id=i, capacities=frozenset(caps), languages=frozenset(langs), offset=offset,
-        room=room, weight=weight, load=load, backup_room=room,
+        id=i,
+        capacities=frozenset(caps),
+        languages=frozenset(langs),
+        offset=offset,
+        room=room,
+        weight=weight,
+        load=load,
+        backup_room=room,
     ),
-    st.just(0), st.sets(st.sampled_from([1, 2, 3, 4, 5, 6]), min_size=1, max_size=2),
+    st.just(0),
+    st.sets(st.sampled_from([1, 2, 3, 4, 5, 6]), min_size=1, max_size=2),
     st.sets(st.sampled_from(LANGUAGES), min_size=1, max_size=2),
     st.one_of(st.none(), st.sampled_from([-5.0, 0.0, 1.0, 9.0])),
-    st.integers(0, 2), st.sampled_from([0, 1, 2, 4]), st.integers(0, 2),
-)  # fmt: skip
+    st.integers(0, 2),
+    st.sampled_from([0, 1, 2, 4]),
+    st.integers(0, 2),
+)
 mentee_strategy = st.builds(
-    lambda i, goals, langs, offset: MenteeSpec(id=i, goals=tuple(goals), languages=tuple(langs),
-                                               offset=offset),
-    st.just(0), st.lists(st.sampled_from([1, 2, 3, 4, 5, 6]), min_size=1, max_size=2, unique=True),
+    lambda i, goals, langs, offset: MenteeSpec(
+        id=i, goals=tuple(goals), languages=tuple(langs), offset=offset
+    ),
+    st.just(0),
+    st.lists(st.sampled_from([1, 2, 3, 4, 5, 6]), min_size=1, max_size=2, unique=True),
     st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=2, unique=True),
     st.one_of(st.none(), st.sampled_from([-3.0, 0.0, 5.5])),
-)  # fmt: skip
+)
 
 
 def numbered(specs, start):
@@ -145,8 +156,9 @@ def test_weight_zero_is_manual_only_and_no_shared_language_is_no_match():
 def test_heavier_weights_take_more_mentees():
     mentees = [MenteeSpec(id=i, goals=(4,), languages=("es",)) for i in range(10)]
     light = MentorSpec(id=10, capacities=frozenset({4}), languages=frozenset({"es"}), room=10)
-    heavy = MentorSpec(id=11, capacities=frozenset({4}), languages=frozenset({"es"}), room=10,
-                       weight=4)  # fmt: skip
+    heavy = MentorSpec(
+        id=11, capacities=frozenset({4}), languages=frozenset({"es"}), room=10, weight=4
+    )
     result = assign_mentors(mentees, [light, heavy], TREE, backups=False)
     assert sum(1 for j in result.primary.values() if j == 11) >= 7
 
