@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from capacityhub.exchange.matching.scoring import WEIGHTS, closeness, overlap_vector, tz_overlap
+from capacityhub.exchange.matching.scoring import (
+    UNKNOWN_OVERLAP,
+    WEIGHTS,
+    closeness,
+    tz_overlap,
+)
 from capacityhub.taxonomy.tree import Tree
 
 _TOTAL = WEIGHTS["closeness"] + WEIGHTS["language"] + WEIGHTS["place"]
@@ -101,7 +106,16 @@ def _language_masks(mentees, mentors):
 
 
 def _shares(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if a.shape[1] == 1:  # up to 64 languages: one word, a plain outer AND
+        return (a[:, 0][:, None] & b[:, 0][None, :]) != 0
     return ((a[:, None, :] & b[None, :, :]) != 0).any(axis=2)
+
+
+def _overlap(mine: np.ndarray, theirs: np.ndarray) -> np.ndarray:
+    """tz_overlap for every pair at once (the same arithmetic)."""
+    difference = np.abs(mine[:, None] - theirs[None, :]) % 24
+    apart = np.minimum(difference, 24 - difference)
+    return np.where(np.isnan(apart), UNKNOWN_OVERLAP, np.maximum(0.0, 1.0 - apart / 12))
 
 
 def candidates(
@@ -123,6 +137,7 @@ def candidates(
     best = _goal_closeness(goals, mentors, tree)
     spoken, wanted, first = _language_masks(mentees, mentors)
     offsets = np.array([np.nan if m.offset is None else m.offset for m in mentors])
+    mentee_offsets = np.array([np.nan if m.offset is None else m.offset for m in mentees])
     mentor_index = {m.id: j for j, m in enumerate(mentors)}
     blocked: dict[int, list[int]] = {}
     for mentee_id, mentor_id in excluded:
@@ -137,7 +152,7 @@ def candidates(
                 incidence[i, goal_row[g]] = 1.0 / len(mentee.goals)
         close = incidence @ best
         language = np.where(_shares(first[start : start + len(chunk)], spoken), 1.0, OTHER_LANGUAGE)
-        time = np.vstack([overlap_vector(offsets, m.offset) for m in chunk])
+        time = _overlap(mentee_offsets[start : start + len(chunk)], offsets)
         score = np.rint(SCALE * (W_CLOSENESS * close + W_LANGUAGE * language + W_TIME * time))
         allowed = _shares(wanted[start : start + len(chunk)], spoken) & (close > 0) & open_mentors
         for i, mentee in enumerate(chunk):
@@ -156,9 +171,9 @@ def candidates(
 
 
 def _top_k(score: np.ndarray, k: int) -> np.ndarray:
-    """A mask of each row's k best allowed (≥ 0) entries; ties broken by column order."""
+    """A mask of each row's k best allowed (≥ 0) entries (argpartition: linear time)."""
     if score.shape[1] > k:
-        order = np.argsort(-score, axis=1, kind="stable")[:, :k]
+        order = np.argpartition(-score, k - 1, axis=1)[:, :k]
         mask = np.zeros(score.shape, dtype=bool)
         np.put_along_axis(mask, order, True, axis=1)
     else:

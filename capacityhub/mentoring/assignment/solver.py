@@ -64,7 +64,7 @@ def objective(pairs: Mapping[int, int], mentees, mentors, tree: Tree) -> int:
     return total
 
 
-def _solve(mentees, mentors, rows, cols, scores) -> tuple[dict[int, int], int]:
+def _solve(mentees, mentors, rows, cols, scores) -> tuple[dict, dict, int]:
     n_mentees, n_mentors = len(mentees), len(mentors)
     source, sink = n_mentees + n_mentors, n_mentees + n_mentors + 1
     tails = [np.full(n_mentees, source), rows, np.arange(n_mentees)]
@@ -91,8 +91,12 @@ def _solve(mentees, mentors, rows, cols, scores) -> tuple[dict[int, int], int]:
     if flow.solve() != flow.OPTIMAL:  # pragma: no cover - every mentee can reach the sink
         raise RuntimeError("the assignment flow has no optimal solution")
     used = flow.flows(np.arange(n_mentees, n_mentees + len(rows))) > 0
-    pairs = {mentees[i].id: mentors[j].id for i, j in zip(rows[used], cols[used], strict=True)}
-    return pairs, int(flow.optimal_cost())
+    chosen = zip(rows[used].tolist(), cols[used].tolist(), scores[used].tolist(), strict=True)
+    pairs, kept = {}, {}
+    for i, j, score in chosen:
+        pairs[mentees[i].id] = mentors[j].id
+        kept[(mentees[i].id, mentors[j].id)] = score
+    return pairs, kept, int(flow.optimal_cost())
 
 
 def assign_mentors(
@@ -108,9 +112,8 @@ def assign_mentors(
     conflicts = set(conflicts)
     result = Assignment()
     rows, cols, scores = candidates(mentees, mentors, tree, k=k, excluded=conflicts)
-    result.primary, result.cost = _solve(mentees, mentors, rows, cols, scores)
+    result.primary, result.scores, result.cost = _solve(mentees, mentors, rows, cols, scores)
     result.bound = _best(rows, scores)
-    _keep_scores(result, mentees, mentors, rows, cols, scores)
     result.unassigned = [m.id for m in mentees if m.id not in result.primary]
     if backups:
         # Backing someone up takes no primary room: each mentor backs up at most their cap.
@@ -118,8 +121,8 @@ def assign_mentors(
         placed = [m for m in mentees if m.id in result.primary]
         excluded = conflicts | {(m, j) for m, j in result.primary.items()}
         rows, cols, scores = candidates(placed, backup_mentors, tree, k=k, excluded=excluded)
-        result.backup, _ = _solve(placed, backup_mentors, rows, cols, scores)
-        _keep_scores(result, placed, mentors, rows, cols, scores)
+        result.backup, kept, _cost = _solve(placed, backup_mentors, rows, cols, scores)
+        result.scores.update(kept)
     return result
 
 
@@ -129,13 +132,6 @@ def _best(rows: np.ndarray, scores: np.ndarray) -> int:
     best = np.full(rows.max() + 1, -1, dtype=np.int64)
     np.maximum.at(best, rows, scores)
     return int(best[best >= 0].sum())
-
-
-def _keep_scores(result, mentees, mentors, rows, cols, scores) -> None:
-    for i, j, score in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
-        key = (mentees[i].id, mentors[j].id)
-        if result.primary.get(key[0]) == key[1] or result.backup.get(key[0]) == key[1]:
-            result.scores[key] = score
 
 
 def pick_one(
