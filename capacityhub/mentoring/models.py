@@ -10,6 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 USER = settings.AUTH_USER_MODEL
 CAPACITY = "taxonomy.Capacity"
+EVIDENCE_KINDS = [  # community.Evidence.Kind, repeated so the migration needs no import of it
+    ("learned", _("Learned")),
+    ("taught", _("Taught")),
+    ("facilitated", _("Facilitated")),
+    ("attended", _("Attended")),
+    ("completed", _("Completed")),
+]
 
 
 class Programme(models.Model):
@@ -52,7 +59,9 @@ class Stage(models.Model):
     completion = models.CharField(
         _("completed by"), max_length=12, choices=Completion.choices, default=Completion.SIGN_OFF
     )
-    evidence_kind = models.CharField(_("evidence kind"), max_length=16, blank=True)
+    evidence_kind = models.CharField(
+        _("evidence kind"), max_length=16, blank=True, choices=EVIDENCE_KINDS
+    )
     evidence_capacity = models.ForeignKey(
         CAPACITY, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -53,7 +53,7 @@ def test_the_cohort_page_shows_progress_to_facilitators(
     client.post(reverse("web:mentoring-stage-complete", args=[participant.pk]), {"note": ""})
     assert StageCompletion.objects.count() == 1
     page = client.get(reverse("web:mentoring-cohort", args=[participant.cohort.pk])).content
-    assert "Evidence: learned" in page.decode()
+    assert "Evidence: Learned" in page.decode()
 
 
 def test_talent_and_retention_are_for_staff(participant, staff_client, other_client):
