@@ -117,3 +117,20 @@ def test_the_pair_page_keeps_the_reason(staff_client, mentee_request, mentor):
     response = staff_client.post(url, {"mentor": "mentor", "reason": "Same wiki"})
     assert response.status_code == 302
     assert Mentorship.objects.get().override_reason == "Same wiki"
+
+
+def test_the_queue_runs_a_bounded_number_of_queries(
+    staff_client, taxonomy, django_assert_max_num_queries
+):
+    from capacityhub.community.tests.factories import UserFactory
+    from capacityhub.mentoring.services import request_create
+
+    for n in range(12):
+        request_create(
+            actor=UserFactory(username=f"waiting{n}"),
+            capacities=["grant-writing"],
+            languages=["es", "pt"],
+        )
+    with django_assert_max_num_queries(15):
+        response = staff_client.get(reverse("web:mentoring-queue"))
+    assert response.content.decode().count("Find a mentor") == 12
