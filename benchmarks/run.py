@@ -24,6 +24,7 @@ MODULES = [
     "capacity_map",
     "search",
     "review",
+    "mentoring",
     "recognition",
     "evaluation",
     "page_weight",

@@ -1,3 +1,10 @@
 """The mentoring pages."""
 
-urlpatterns: list = []
+from . import cohorts, mentors, mentorships, programmes
+
+urlpatterns = [
+    *programmes.urlpatterns,
+    *cohorts.urlpatterns,
+    *mentors.urlpatterns,
+    *mentorships.urlpatterns,
+]

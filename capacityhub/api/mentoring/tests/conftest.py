@@ -1,0 +1,1 @@
+from capacityhub.mentoring.tests.fixtures import *  # noqa: F403
