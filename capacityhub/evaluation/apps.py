@@ -9,8 +9,9 @@ class EvaluationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import builtin
+        from . import builtin, programmes
         from .personal_data import register_personal_data
 
         builtin.ready()
+        programmes.register()
         register_personal_data()
