@@ -9,6 +9,8 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from . import personal_data
         from .measures import register_builtin_measures
+        from .measures_apps import register_app_measures
 
         register_builtin_measures()
+        register_app_measures()
         personal_data.register_part()

@@ -67,3 +67,22 @@ def test_a_need_fulfilled_this_year_counts_and_one_fulfilled_last_year_does_not(
         Need.objects.filter(pk=need.pk).update(status="fulfilled", status_changed_at=when)
     NeedFactory(capacities=[taxonomy["lua-scripting"]])  # still open
     assert measures.measure_value("needs_fulfilled", YEAR) == 1
+
+
+def test_the_overseen_apps_measures_count_their_own_records(organization, manager, owner):
+    from capacityhub.community.tests.factories import UserFactory
+    from capacityhub.orgdev.tests.conftest import run_round
+
+    keys = {m.key for m in measures.measures()}
+    assert {"mentorships_completed", "stages_completed", "survey_answers",
+            "assessments_closed", "badges_awarded"} <= keys  # fmt: skip
+    UserFactory(username="vol"), UserFactory(username="facil")
+    respondents = [
+        {"username": "vol", "role": "volunteer"},
+        {"username": "facil", "role": "facilitator"},
+        {"username": owner.username, "role": "board"},
+    ]
+    run_round(organization, manager, respondents, [2, 3, 1])
+
+    assert measures.measure_value("assessments_closed", YEAR) == 1
+    assert measures.measure_value("assessments_closed", YEAR - 1) == 0
