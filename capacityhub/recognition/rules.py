@@ -15,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from capacityhub.community.models import Evidence
-from capacityhub.core.validation import clean_int
+from capacityhub.core.validation import MAX_ID, clean_int
 from capacityhub.events.models import Event
+from capacityhub.mentoring.models import Programme, Stage, StageCompletion
 from capacityhub.taxonomy.selectors import capacity_code_map, capacity_descendant_ids
 
 MODEL_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
@@ -157,15 +158,48 @@ STAGE_SOURCE = "mentoring.stagecompletion"
 
 
 def stage_completion_validate(params: dict) -> dict:
-    return {"minimum": _minimum(params)}
+    """{minimum}, optionally narrowed to one programme and one stage of it by position
+    ("completed stage 3 of Emerging organizers")."""
+    cleaned = {"minimum": _minimum(params)}
+    programme = params.get("programme")
+    stage = params.get("stage")
+    if programme in (None, "") and stage in (None, ""):
+        return cleaned
+    programme = clean_int(programme, field="rule_params", minimum=1, maximum=MAX_ID,
+                          message=_("Name the programme by its number."))  # fmt: skip
+    if not Programme.objects.filter(pk=programme).exists():
+        raise ValidationError({"rule_params": _("There is no programme number %d.") % programme})
+    cleaned["programme"] = programme
+    if stage not in (None, ""):
+        stage = clean_int(stage, field="rule_params", minimum=1, maximum=1000,
+                          message=_("The stage is its position, a whole number."))  # fmt: skip
+        if not Stage.objects.filter(programme_id=programme, position=stage).exists():
+            raise ValidationError({"rule_params": _("That programme has no stage %d.") % stage})
+        cleaned["stage"] = stage
+    return cleaned
 
 
 def stage_completion_evaluate(params: dict, profile_ids: list[int]) -> dict[int, list[int]]:
-    """Count-based: completed at least `minimum` programme stages (the mentoring app records
-    COMPLETED evidence with source "mentoring.stagecompletion:<pk>")."""
-    return evidence_count_evaluate(
-        {"kind": Evidence.Kind.COMPLETED, "source_model": STAGE_SOURCE, **params}, profile_ids
+    """Completed at least `minimum` programme stages — of one programme, or that one stage,
+    when the rule names them. The mentoring app records COMPLETED evidence with source
+    "mentoring.stagecompletion:<pk>" for each completion; that evidence is what is linked."""
+    evidence = Evidence.objects.filter(
+        profile_id__in=profile_ids,
+        kind=Evidence.Kind.COMPLETED,
+        source__startswith=STAGE_SOURCE + ":",
     )
+    if "programme" in params:
+        completions = StageCompletion.objects.filter(
+            participant__user__profile__in=profile_ids,
+            stage__programme_id=params["programme"],
+        )
+        if "stage" in params:
+            completions = completions.filter(stage__position=params["stage"])
+        evidence = evidence.filter(
+            source__in=[f"{STAGE_SOURCE}:{pk}" for pk in completions.values_list("pk", flat=True)]
+        )
+    found = _count_by_source(evidence)
+    return {p: ids for p, ids in found.items() if len(ids) >= params["minimum"]}
 
 
 register_rule_kind("evidence_count", evidence_count_validate, evidence_count_evaluate)

@@ -59,7 +59,8 @@ class RecognitionAchievementIn(Input):
     rule_params: dict[str, Any] = Field(
         default_factory=dict,
         description="evidence_count: {kind, source_model?, capacity?, minimum}; "
-        "session_languages: {languages}; stage_completion: {minimum}.",
+        "session_languages: {languages}; "
+        "stage_completion: {minimum, programme?, stage? (its position)}.",
     )
 
 

@@ -64,6 +64,12 @@ class AchievementForm(forms.Form):
         min_value=1,
         max_value=1000,
     )
+    rule_programme = forms.IntegerField(
+        label=_("Of the programme number (optional)"), required=False, min_value=1
+    )
+    rule_stage = forms.IntegerField(
+        label=_("Only its stage at position (optional)"), required=False, min_value=1
+    )
 
     def __init__(self, *args, organizations=(), staff=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,7 +89,11 @@ class AchievementForm(forms.Form):
         if kind == "session_languages":
             return {"languages": number or 2}
         if kind == "stage_completion":
-            return {"minimum": number or 1}
+            params = {"minimum": number or 1}
+            for key in ("programme", "stage"):
+                if data.get(f"rule_{key}"):
+                    params[key] = data[f"rule_{key}"]
+            return params
         if kind == "evidence_count":
             params = {"kind": data.get("rule_evidence_kind"), "minimum": number or 1}
             if data.get("rule_source_model"):

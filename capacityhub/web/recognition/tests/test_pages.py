@@ -150,3 +150,24 @@ def test_published_documents(client, award):
         assert client.get(reverse(f"web:{name}", args=args)).status_code == 200
     assert client.get(reverse("web:recognition-key", args=["nope"])).status_code == 404
     assert client.get(reverse("web:recognition-status-list", args=[10**6])).status_code == 404
+
+
+def test_a_badge_for_one_stage_of_a_programme_is_defined_on_the_page(staff_client, taxonomy):
+    from capacityhub.mentoring.models import Programme, Stage
+
+    programme = Programme.objects.create(title="Emerging organizers")
+    Stage.objects.create(programme=programme, position=3, title="Lead")
+    fields = {"name": "Leader", "description": "d", "criteria": "c", "image": "book",
+              "rule_kind": "stage_completion", "rule_programme": programme.pk}  # fmt: skip
+
+    refused = staff_client.post(reverse("web:achievement-create"), fields | {"rule_stage": 4})
+    assert refused.status_code == 422 and "no stage 4" in refused.content.decode()
+    assert not Achievement.objects.exists()
+
+    response = staff_client.post(reverse("web:achievement-create"), fields | {"rule_stage": 3})
+    assert response.status_code == 302
+    assert Achievement.objects.get().rule_params == {
+        "minimum": 1,
+        "programme": programme.pk,
+        "stage": 3,
+    }
