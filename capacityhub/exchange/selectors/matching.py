@@ -35,6 +35,7 @@ from .matching_index import (  # noqa: F401  (re-exported: the one place callers
     offer_rows,
     offset_of,
     provider_index,
+    rank_offers,
 )
 from .needs import visible_needs
 
@@ -180,7 +181,7 @@ def exact_matches_in_other_languages(
 
 
 def _matches(spec: NeedSpec, viewer, limit: int) -> list[MatchView]:
-    ranked = provider_index().rank(spec, k=_margin(limit), viewer_tier=viewer_tier(viewer))
+    ranked = rank_offers(spec, k=_margin(limit), viewer_tier=viewer_tier(viewer))
     live = Offer.objects.filter(id__in=[m.offer_id for m in ranked], is_active=True)
     live = set(live.values_list("id", flat=True))
     ranked = [m for m in ranked if m.offer_id in live]
