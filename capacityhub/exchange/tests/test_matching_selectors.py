@@ -185,9 +185,9 @@ def test_matches_take_a_fixed_number_of_queries(
     org_need = need_for_matching(viewer=manager, pk=org_need.pk)
     matches_for_need(need=org_need, viewer=manager, limit=limit)  # builds the index
 
-    # managers, live offers, people (+ languages, claims, memberships), organizations; and at
-    # most once every half second, the look for newer change records (one indexed query)
-    with django_assert_max_num_queries(7 + 1):
+    # managers; the candidates: live offers, people (only the fields shown); organizations;
+    # and at most once every half second, the look for newer change records (one indexed query)
+    with django_assert_max_num_queries(4 + 1):
         matches = matches_for_need(need=org_need, viewer=manager, limit=limit)
 
     assert len(matches) == limit
@@ -199,9 +199,9 @@ def test_building_the_index_takes_a_fixed_number_of_queries(
 ):
     reporting_need = need(owner, [taxonomy["grant-reporting"]])
     # the index: its version, offers, own languages, people, languages, availability, tree,
-    # connections, feedback; then the 8 of a cached match list, the need's capacities and the
+    # connections, feedback; then the 5 of a cached match list, the need's capacities and the
     # capacity labels (2)
-    with django_assert_max_num_queries(9 + 8 + 1 + 2):
+    with django_assert_max_num_queries(9 + 5 + 1 + 2):
         assert len(matches_for_need(need=reporting_need, viewer=owner, limit=50)) == 27
 
 
