@@ -33,6 +33,15 @@ PROVIDER, NEEDS, ALL = (MatchingChange.Scope.PROVIDER, MatchingChange.Scope.NEED
 NOT_LOADED = object()
 
 
+class _Local:
+    """Set after a write in this process: its index looks for change records at the next read."""
+
+    dirty = False
+
+
+local = _Local()
+
+
 def _person(profile_id) -> list[int]:
     return [KIND_SHIFT + profile_id] if profile_id else []
 
@@ -127,9 +136,7 @@ def record(scope: str, providers: Iterable[int] = ()) -> None:
         )
     else:
         MatchingChange.objects.create(scope=scope)
-    from .matching_index import check_soon  # this process looks at once
-
-    check_soon()
+    local.dirty = True  # this process looks at once
 
 
 def _seen(instance, fields) -> tuple:

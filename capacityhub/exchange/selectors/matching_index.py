@@ -61,7 +61,7 @@ class _State:
         self.needs: NeedIndex | None = None
         self.needs_seen = 0
         self.checked_at = float("-inf")
-        self.dirty = False
+        matching_changes.local.dirty = False
         self.building: threading.Thread | None = None
         self.build_seconds = 0.0
 
@@ -71,7 +71,7 @@ _state = _State()
 
 def check_soon() -> None:
     """A write in this process: look for change records at the next read."""
-    _state.dirty = True
+    matching_changes.local.dirty = True
 
 
 def matching_cache_clear() -> None:
@@ -133,9 +133,9 @@ def _latest() -> int:
 
 def _refresh() -> None:
     now = time.monotonic()
-    if not _state.dirty and now - _state.checked_at < CHECK_SECONDS:
+    if not matching_changes.local.dirty and now - _state.checked_at < CHECK_SECONDS:
         return
-    _state.checked_at, _state.dirty = now, False
+    _state.checked_at, matching_changes.local.dirty = now, False
     after = min(_state.offers_seen, _state.needs_seen) if _state.needs else _state.offers_seen
     changes = list(
         MatchingChange.objects.filter(id__gt=after)
@@ -208,7 +208,7 @@ def _rebuild() -> None:
             index, seen = _build()
             with _state.lock:
                 _state.offers, _state.offers_seen = index, seen
-                _state.dirty = True  # apply what came since it started
+                check_soon()  # apply what came since it started
         finally:
             connection.close()
 
