@@ -45,6 +45,18 @@ SCALARS: dict[str, type] = {
     "feedback_count": np.int32,
 }
 BLOCKS = ("lang", "full", "public")
+# Worked out from the columns above whenever a row is written, so that ranking only gathers:
+# the load, whether the provider takes no more (away or full), the UTC offset in quarter hours
+# (NO_TIME_ZONE: unknown) and the language weights seen in full and from below.
+DERIVED: dict[str, type] = {
+    "feedback": np.float64,
+    "load": np.float64,
+    "closed": np.bool_,
+    "quarters": np.int16,
+}
+DERIVED_BLOCKS = ("full_weight", "public_weight")
+NO_TIME_ZONE = 32767
+ALL_COLUMNS = (*SCALARS, *BLOCKS, *DERIVED, *DERIVED_BLOCKS, "alive")
 
 
 def provider_code(key: ProviderKey) -> int:
@@ -86,8 +98,11 @@ class OfferColumns:
             setattr(self, name, np.zeros(0, dtype=dtype))
         for name in BLOCKS:
             setattr(self, name, np.full((0, 1), -1, dtype=np.int16 if name == "lang" else np.int8))
+        for name, dtype in DERIVED.items():
+            setattr(self, name, np.zeros(0, dtype=dtype))
+        for name in DERIVED_BLOCKS:
+            setattr(self, name, np.zeros((0, 1)))
         self.alive = np.zeros(0, dtype=bool)
-        self.feedback = np.zeros(0)
 
     def __len__(self) -> int:
         return len(self.alive)
@@ -121,31 +136,44 @@ class OfferColumns:
             block[:, : new[name].shape[1]] = new[name]
             getattr(self, name)[free] = block
         self.alive[free] = True
-        self.feedback[free] = feedback_fit(self.feedback_sum[free], self.feedback_count[free])
+        self._derive(free)
+
+    def _derive(self, rows: np.ndarray) -> None:
+        most = np.maximum(1, self.most[rows])
+        active = self.active[rows]
+        self.load[rows] = 1 - active / most
+        self.closed[rows] = self.away[rows] | (active >= most)
+        self.feedback[rows] = feedback_fit(self.feedback_sum[rows], self.feedback_count[rows])
+        offset = self.offset[rows]
+        quarters = np.round(np.nan_to_num(offset) * 4).astype(np.int16)
+        self.quarters[rows] = np.where(np.isnan(offset), NO_TIME_ZONE, quarters)
+        self.full_weight[rows] = WEIGHT_OF[self.full[rows].astype(np.int64) + 1]
+        self.public_weight[rows] = WEIGHT_OF[self.public[rows].astype(np.int64) + 1]
 
     def _widen(self, width: int) -> None:
         if width <= self.lang.shape[1]:
             return
-        for name in BLOCKS:
+        for name in (*BLOCKS, *DERIVED_BLOCKS):
             old = getattr(self, name)
-            wider = np.full((len(old), width), -1, dtype=old.dtype)
+            wider = np.full((len(old), width), -1 if name in BLOCKS else 0, dtype=old.dtype)
             wider[:, : old.shape[1]] = old
             setattr(self, name, wider)
 
     def _grow(self, count: int) -> None:
         for name, dtype in SCALARS.items():
             setattr(self, name, np.r_[getattr(self, name), np.zeros(count, dtype=dtype)])
-        for name in BLOCKS:
+        for name, dtype in DERIVED.items():
+            setattr(self, name, np.r_[getattr(self, name), np.zeros(count, dtype=dtype)])
+        for name in (*BLOCKS, *DERIVED_BLOCKS):
             old = getattr(self, name)
-            pad = np.full((count, old.shape[1]), -1, dtype=old.dtype)
+            pad = np.full((count, old.shape[1]), -1 if name in BLOCKS else 0, dtype=old.dtype)
             setattr(self, name, np.concatenate([old, pad]))
         self.alive = np.r_[self.alive, np.zeros(count, dtype=bool)]
-        self.feedback = np.r_[self.feedback, np.zeros(count)]
 
     def compact(self) -> None:
         """Drop dead rows (worth it when they are many)."""
         keep = self.alive
-        for name in (*SCALARS, *BLOCKS, "feedback"):
+        for name in ALL_COLUMNS[:-1]:
             setattr(self, name, getattr(self, name)[keep])
         self.alive = np.ones(len(self.offer_id), dtype=bool)
 
@@ -153,11 +181,11 @@ class OfferColumns:
         self.active[rows] = active
         self.feedback_sum[rows] = feedback_sum
         self.feedback_count[rows] = feedback_count
-        self.feedback[rows] = feedback_fit(self.feedback_sum[rows], self.feedback_count[rows])
+        self._derive(rows)
 
     def copy(self) -> OfferColumns:
         twin = OfferColumns(self.regions, self.languages)
-        for name in (*SCALARS, *BLOCKS, "alive", "feedback"):
+        for name in ALL_COLUMNS:
             setattr(twin, name, getattr(self, name).copy())
         twin.regions = Vocabulary(self.regions.values)
         twin.languages = Vocabulary(self.languages.values)
@@ -188,8 +216,7 @@ class OfferColumns:
         )  # fmt: skip
 
     def nbytes(self) -> int:
-        names = (*SCALARS, *BLOCKS, "alive", "feedback")
-        return sum(getattr(self, name).nbytes for name in names)
+        return sum(getattr(self, name).nbytes for name in ALL_COLUMNS)
 
 
 def _spoken(names: list[str], lang: np.ndarray, proficiency: np.ndarray):

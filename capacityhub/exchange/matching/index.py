@@ -17,11 +17,12 @@ import numpy as np
 
 from capacityhub.taxonomy.tree import Tree
 
-from .columns import WEIGHT_OF, OfferColumns, columns_from_rows, provider_code, provider_key
+from .columns import NO_TIME_ZONE, OfferColumns, columns_from_rows, provider_code, provider_key
 from .explanation import offer_parts
 from .scoring import (
     NOT_A_MATCH,
     PRIVATE,
+    UNKNOWN_OVERLAP,
     WEIGHTS,
     Match,
     NeedSpec,
@@ -121,43 +122,56 @@ class ProviderIndex:
             self._closeness_memo[key] = values, nearest
         return self._closeness_memo[key]
 
-    def candidates(self, need: NeedSpec) -> np.ndarray:
-        """Live rows whose capacity is in the tree of one the need asks for."""
+    def candidates(self, need: NeedSpec, viewer_tier: int = PRIVATE) -> np.ndarray:
+        """Live rows in the tree of a capacity the need asks for, of providers who take more,
+        whose capacities the viewer may see."""
+        c = self.columns
         close, _nearest = self.closeness_for(need.capacity_ids)
-        return np.flatnonzero((close[self.columns.capacity] > 0) & self.columns.alive)
+        open_ = c.alive & ~c.closed & (c.capacities_tier <= viewer_tier)
+        return np.flatnonzero((close.take(c.capacity) > 0) & open_)
 
     def components(self, need: NeedSpec, viewer_tier: int, rows: np.ndarray):
-        """Every component for `rows`, and which of them are not a match."""
+        """Every component for `rows` (candidates), and which of them are not a match."""
         c = self.columns
         n = len(rows)
-        close = self.closeness_for(need.capacity_ids)[0][c.capacity[rows]]
+        close = self.closeness_for(need.capacity_ids)[0][c.capacity.take(rows, axis=0)]
         best, total = np.zeros(n), np.zeros(n)
         if need.languages:
-            sees = (c.languages_tier[rows] <= viewer_tier)[:, None]
-            lang = c.lang[rows]
-            weight = WEIGHT_OF[np.where(sees, c.full[rows], c.public[rows]).astype(np.int64) + 1]
+            sees = (c.languages_tier.take(rows, axis=0) <= viewer_tier)[:, None]
+            lang = c.lang.take(rows, axis=0)
+            weight = np.where(
+                sees, c.full_weight.take(rows, axis=0), c.public_weight.take(rows, axis=0)
+            )
             for code in dict.fromkeys(need.languages):
                 number = c.languages.get(code)
                 if number >= 0:
-                    w = np.where(lang == number, weight, 0.0).max(axis=1)
+                    w = sum(
+                        np.where(lang[:, s] == number, weight[:, s], 0.0)
+                        for s in range(lang.shape[1])
+                    )
                     best, total = np.maximum(best, w), total + w
-        sees_location = c.location_tier[rows] <= viewer_tier
-        region = np.where(sees_location, c.region[rows], c.public_region[rows])
+        sees_location = c.location_tier.take(rows, axis=0) <= viewer_tier
+        region = np.where(
+            sees_location, c.region.take(rows, axis=0), c.public_region.take(rows, axis=0)
+        )
         same = region == c.regions.get(need.region) if need.region else np.zeros(n, bool)
-        overlap = overlap_vector(np.where(sees_location, c.offset[rows], np.nan), need.utc_offset)
-        active, most = c.active[rows].astype(np.float64), np.maximum(1, c.most[rows])
+        quarters = np.where(sees_location, c.quarters.take(rows, axis=0), NO_TIME_ZONE)
         values = {
             "closeness": close,
-            "level": level_vector(c.level[rows].astype(np.float64), need.desired_level),
+            "level": _level_table(need.desired_level)[c.level.take(rows, axis=0)],
             "language": languages_vector(best, total) if need.languages else np.full(n, 0.5),
-            "place": place_vector(same, need.online & c.online[rows], overlap),
-            "load": 1 - active / most,
-            "feedback": c.feedback[rows],
+            "place": place_vector(
+                same, need.online & c.online.take(rows, axis=0), _overlap(quarters, need)
+            ),
+            "load": c.load.take(rows, axis=0),
+            "feedback": c.feedback.take(rows, axis=0),
         }  # fmt: skip
-        excluded = c.away[rows] | (active >= most) | (c.capacities_tier[rows] > viewer_tier)
+        excluded = c.closed.take(rows, axis=0) | (
+            c.capacities_tier.take(rows, axis=0) > viewer_tier
+        )
         if need.excluded:
             codes = np.array([provider_code(key) for key in need.excluded], dtype=np.int64)
-            excluded |= np.isin(c.pkey[rows], codes)
+            excluded |= np.isin(c.pkey.take(rows, axis=0), codes)
         if need.languages:
             excluded |= best <= 0
         return values, excluded
@@ -168,7 +182,7 @@ class ProviderIndex:
         n = len(self.columns)
         score = np.full(n, NOT_A_MATCH)
         values = {name: np.zeros(n) for name in WEIGHTS}
-        rows = self.candidates(need) if need.capacity_ids else np.zeros(0, dtype=np.int64)
+        rows = self.candidates(need, viewer_tier) if need.capacity_ids else np.zeros(0, int)
         if len(rows):
             subset, excluded = self.components(need, viewer_tier, rows)
             for name in WEIGHTS:
@@ -180,13 +194,11 @@ class ProviderIndex:
     def best_rows(self, need: NeedSpec, k: int, viewer_tier: int = PRIVATE):
         """The best row of each of the k best providers, best first; their scores and
         components."""
-        rows = self.candidates(need)
+        rows = self.candidates(need, viewer_tier)
         values, excluded = self.components(need, viewer_tier, rows)
         score = sum(WEIGHTS[name] * values[name] for name in WEIGHTS)
-        keep = ~excluded
-        rows, score = rows[keep], score[keep]
-        values = {name: value[keep] for name, value in values.items()}
-        chosen = _top_per_provider(self.columns, rows, score, k)
+        kept = np.flatnonzero(~excluded)
+        chosen = kept[_top_per_provider(self.columns, rows[kept], score[kept], k)]
         return rows[chosen], score[chosen], {name: v[chosen] for name, v in values.items()}
 
     def rank(self, need: NeedSpec, *, k: int = 20, viewer_tier: int = PRIVATE) -> list[Match]:
@@ -209,6 +221,23 @@ class ProviderIndex:
                 )
             )
         return matches
+
+
+LEVELS = np.arange(8, dtype=np.float64)
+QUARTERS = np.arange(-64, 65)  # UTC offsets from −16 to +16 hours, in quarter hours
+
+
+def _level_table(wanted: int) -> np.ndarray:
+    return level_vector(LEVELS, wanted)
+
+
+def _overlap(quarters: np.ndarray, need: NeedSpec) -> np.ndarray:
+    """Time zone overlap by table: computed once per possible offset, then gathered."""
+    if need.utc_offset is None:
+        return overlap_vector(np.zeros(len(quarters)), None)
+    table = np.r_[overlap_vector(QUARTERS / 4, need.utc_offset), UNKNOWN_OVERLAP]
+    known = (quarters >= QUARTERS[0]) & (quarters <= QUARTERS[-1])
+    return table[np.where(known, quarters - QUARTERS[0], len(QUARTERS))]
 
 
 def _top_per_provider(columns: OfferColumns, rows, score: np.ndarray, k: int) -> np.ndarray:

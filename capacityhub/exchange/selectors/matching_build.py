@@ -18,18 +18,18 @@ from capacityhub.community.models import (
     OrganizationLanguage,
     Profile,
     ProfileLanguage,
+    Relation,
 )
 from capacityhub.core.regions import region_of
 
 from ..matching.columns import BLOCKS, KIND_SHIFT, SCALARS, OfferColumns
-from ..models import Availability
+from ..models import Availability, Offer
 from .matching_columns import (
     OFFER_LANGUAGE_PROFICIENCY,
     ORGANIZATION_PROFICIENCY,
     TIERS,
     Decoded,
     fetch,
-    offers_to_index,
     offset_of,
     provider_activity,
 )
@@ -49,12 +49,26 @@ def _lookup(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 
 def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     """New rows (for `OfferColumns.replace`) for every offer matching indexes."""
-    offers = offers_to_index().order_by()
+    offers = Offer.objects.filter(is_active=True, claim__relation=Relation.OFFERS).order_by()
     zero = Value(0, output_field=IntegerField())
     numbers = offers.annotate(
         p=Coalesce("claim__profile_id", zero), o=Coalesce("claim__organization_id", zero)
     ).values_list("id", "p", "o", "claim__capacity_id", "claim__level", "online")
     table = _ints(fetch(numbers), 6)
+
+    # People with an active account (the offers of others are left out): location,
+    # visibility and languages, read once per person and worked out once per distinct value.
+    people = Profile.objects.filter(user__is_active=True).order_by("id")
+    profile_rows = fetch(
+        people.values_list(
+            "id", "country", "time_zone", "capacities_visibility", "languages_visibility",
+            "location_visibility",
+        )
+    )  # fmt: skip
+    profile_ids = np.fromiter((r[0] for r in profile_rows), np.int64, len(profile_rows))
+    at = _lookup(profile_ids, table[:, 1])
+    table = table[(table[:, 1] == 0) | (at >= 0)]
+    at = _lookup(profile_ids, table[:, 1])
     n = len(table)
     offer_id, person, organization = table[:, 0], table[:, 1], table[:, 2]
     new = {name: np.zeros(n, dtype=dtype) for name, dtype in SCALARS.items()}
@@ -63,41 +77,33 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     new["pkey"] = np.where(person > 0, KIND_SHIFT + person, organization)
     new["offset"] = np.full(n, np.nan)
     is_person = person > 0
+    at = at[is_person]
     regions, languages = into.regions, into.languages
-
-    # People: location, visibility and languages, once per person.
-    people = Profile.objects.filter(id__in=offers.values("claim__profile_id")).order_by("id")
-    profile_rows = fetch(
-        people.values_list(
-            "id", "country", "time_zone", "capacities_visibility", "languages_visibility",
-            "location_visibility",
-        )
-    )  # fmt: skip
     today = timezone.localdate()
-    profile_ids = np.array([r[0] for r in profile_rows], dtype=np.int64)
-    per_person = {
-        "region": [regions.add(region_of(r[1]) or "") for r in profile_rows],
-        "offset": [offset_of(r[2], today) for r in profile_rows],
-        "capacities_tier": [TIERS.get(r[3], 2) for r in profile_rows],
-        "languages_tier": [TIERS.get(r[4], 2) for r in profile_rows],
-        "location_tier": [TIERS.get(r[5], 2) for r in profile_rows],
+    kinds: dict[tuple, int] = {}
+    kind = np.fromiter(
+        (kinds.setdefault(r[1:], len(kinds)) for r in profile_rows), np.int64, len(profile_rows)
+    )
+    per_kind = {
+        "region": [regions.add(region_of(k[0]) or "") for k in kinds],
+        "offset": [np.nan if (o := offset_of(k[1], today)) is None else o for k in kinds],
+        "capacities_tier": [TIERS.get(k[2], 2) for k in kinds],
+        "languages_tier": [TIERS.get(k[3], 2) for k in kinds],
+        "location_tier": [TIERS.get(k[4], 2) for k in kinds],
     }
-    at = _lookup(profile_ids, person)[is_person]
-    for name, values in per_person.items():
-        values = np.array(
-            [np.nan if v is None else v for v in values] if name == "offset" else values
-        )
-        new[name][is_person] = values[at] if len(values) else 0
+    for name, values in per_kind.items():
+        new[name][is_person] = np.array(values)[kind[at]] if len(at) else 0
     spoken = fetch(
-        ProfileLanguage.objects.filter(profile_id__in=people.values("id"))
-        .order_by("profile_id", "language")
-        .values_list("profile_id", "language", "proficiency")
+        ProfileLanguage.objects.order_by("profile_id", "language").values_list(
+            "profile_id", "language", "proficiency"
+        )
     )
     blocks = _person_blocks(spoken, profile_ids, languages)
     width = blocks[0].shape[1]
 
     # Offers with a region or languages of their own, and organizations' offers: one by one.
-    own = fetch(offers.exclude(region="", languages=[]).values_list("id", "region", "languages"))
+    own = Offer.objects.filter(is_active=True).exclude(region="", languages=[]).order_by()
+    own = fetch(own.values_list("id", "region", "languages"))
     decoded = Decoded()
     own = {offer: (region, decoded.of(raw)) for offer, region, raw in own}
     org_rows = fetch(
@@ -150,7 +156,10 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
         new[name] = block
     _availability(new, today)
     _activity(new, person, organization)
-    return new
+    # By capacity: a need's candidates are then a few runs of neighbouring rows, and gathering
+    # them reads memory in order (the ranking does not depend on the order of the rows).
+    order = np.argsort(new["capacity"], kind="stable")
+    return {name: column[order] for name, column in new.items()}
 
 
 def _person_blocks(spoken, profile_ids, languages):
@@ -160,8 +169,15 @@ def _person_blocks(spoken, profile_ids, languages):
             np.full((len(profile_ids), 1), -1, dtype=d) for d in (np.int16, np.int8, np.int8)
         )
     owner = _lookup(profile_ids, np.fromiter((r[0] for r in spoken), np.int64, len(spoken)))
-    code = np.fromiter((languages.add(r[1]) for r in spoken), np.int16, len(spoken))
+    numbers = {code: languages.add(code) for code in {r[1] for r in spoken}}
+    code = np.fromiter((numbers[r[1]] for r in spoken), np.int16, len(spoken))
     level = np.fromiter((r[2] for r in spoken), np.int8, len(spoken))
+    mine = owner >= 0  # of people with an active account
+    owner, code, level = owner[mine], code[mine], level[mine]
+    if not len(owner):
+        return tuple(
+            np.full((len(profile_ids), 1), -1, dtype=d) for d in (np.int16, np.int8, np.int8)
+        )
     starts = np.r_[0, np.flatnonzero(np.diff(owner)) + 1]
     slot = np.arange(len(owner)) - np.repeat(starts, np.diff(np.r_[starts, len(owner)]))
     width = int(slot.max()) + 1

@@ -31,7 +31,7 @@ from django.db.models import Max, Q
 from capacityhub.taxonomy.selectors import taxonomy_tree
 
 from ..matching import NeedIndex, ProviderIndex
-from ..matching.columns import BLOCKS, SCALARS, OfferColumns, Vocabulary, provider_key
+from ..matching.columns import ALL_COLUMNS, OfferColumns, Vocabulary, provider_key
 from ..models import MatchingChange
 from . import matching_changes
 from .matching_build import all_offer_columns
@@ -47,7 +47,7 @@ CHECK_SECONDS = 0.5
 DELTA_LIMIT = 2000  # more records than this at once: build from scratch instead
 BACKGROUND_AFTER_SECONDS = 0.2  # build in a thread when the last build took longer than this
 KEEP_FOLDERS = 2
-NAMES = (*SCALARS, *BLOCKS, "alive", "feedback")
+NAMES = ALL_COLUMNS
 
 
 class _State:
