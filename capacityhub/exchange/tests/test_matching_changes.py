@@ -134,3 +134,22 @@ def test_a_new_process_maps_the_shared_columns_instead_of_building(
     assert every_ranking(index, taxonomy) == built
     offer(crowd["bo"], taxonomy["lua-scripting"])  # copy on write: the folder stays as it was
     assert len(provider_index()) == len(index) and len(index) == 6
+
+
+def test_staff_read_the_change_records_in_the_admin_and_cannot_change_them(crowd, staff):
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    staff.is_superuser = True
+    staff.save()
+    client = Client()
+    client.force_login(staff)
+    listed = client.get("/admin/exchange/matchingchange/", secure=True)
+    assert listed.status_code == 200
+    record = MatchingChange.objects.first()
+    assert (
+        client.post(f"/admin/exchange/matchingchange/{record.pk}/delete/", secure=True).status_code
+        == 403
+    )
+    assert MatchingChange.objects.filter(pk=record.pk).exists()
+    assert Permission.objects.filter(codename="view_matchingchange").exists()
