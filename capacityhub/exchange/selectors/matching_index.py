@@ -136,7 +136,11 @@ def _refresh() -> None:
     if not matching_changes.local.dirty and now - _state.checked_at < CHECK_SECONDS:
         return
     _state.checked_at, matching_changes.local.dirty = now, False
-    after = min(_state.offers_seen, _state.needs_seen) if _state.needs else _state.offers_seen
+    held = [(_state.offers, _state.offers_seen), (_state.needs, _state.needs_seen)]
+    seen = [version for index, version in held if index is not None]
+    if not seen:
+        return
+    after = min(seen)
     changes = list(
         MatchingChange.objects.filter(id__gt=after)
         .order_by("id")
