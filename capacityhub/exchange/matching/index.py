@@ -193,8 +193,20 @@ class ProviderIndex:
 
     def best_rows(self, need: NeedSpec, k: int, viewer_tier: int = PRIVATE):
         """The best row of each of the k best providers, best first; their scores and
-        components."""
+        components. Scores the close rows first (closeness ≥ CLOSE_FIRST): the k-th best
+        provider's score among them is a floor, and a row whose closeness cannot reach it
+        even with every other component at 1 is never scored."""
         rows = self.candidates(need, viewer_tier)
+        close = self.closeness_for(need.capacity_ids)[0].take(self.columns.capacity.take(rows))
+        bound = WEIGHTS["closeness"] * close + (1 - WEIGHTS["closeness"]) + BOUND_SLACK
+        near = close >= CLOSE_FIRST
+        if near.sum() < len(rows):
+            floor = self._best_of(need, k, viewer_tier, rows[near])[1]
+            if len(floor) == k:
+                rows = rows[bound >= floor[-1]]
+        return self._best_of(need, k, viewer_tier, rows)
+
+    def _best_of(self, need: NeedSpec, k: int, viewer_tier: int, rows: np.ndarray):
         values, excluded = self.components(need, viewer_tier, rows)
         score = sum(WEIGHTS[name] * values[name] for name in WEIGHTS)
         kept = np.flatnonzero(~excluded)
@@ -224,6 +236,8 @@ class ProviderIndex:
 
 
 LEVELS = np.arange(8, dtype=np.float64)
+CLOSE_FIRST = closeness(1)  # the capacity asked for, its parent and its children
+BOUND_SLACK = 1e-9  # rounding: a row tied with the floor is scored
 QUARTERS = np.arange(-64, 65)  # UTC offsets from −16 to +16 hours, in quarter hours
 
 

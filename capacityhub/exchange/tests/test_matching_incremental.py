@@ -83,3 +83,20 @@ def needs_example():
     from .test_matching import need
 
     return need()
+
+
+@settings(max_examples=200, deadline=None)
+@given(histories(), needs_strategy, tiers, st.integers(1, 6))
+def test_ranking_scores_the_close_rows_first_and_still_finds_the_true_top_k(history, need, tier, k):
+    first, _steps = history
+    rows = [row for offers in first.values() for row in offers]
+    index = ProviderIndex(rows, TREE)
+    score, _values = index.scores(need, tier)
+    best: dict = {}
+    for i in range(len(index.columns)):
+        if index.columns.alive[i] and score[i] >= 0:
+            key = index.columns.offer_row(i).provider
+            best[key] = max(best.get(key, -1.0), float(score[i]))
+    expected = sorted(((-s, key) for key, s in best.items()))[:k]
+    ranked = index.rank(need, k=k, viewer_tier=tier)
+    assert [(m.provider, m.score) for m in ranked] == [(key, -s) for s, key in expected]
