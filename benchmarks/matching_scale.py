@@ -2,6 +2,7 @@
 want 4 and speak 2 languages; 300,000 offers. Opt-in (seeding takes minutes):
 
     .venv/bin/python -m benchmarks.matching_scale            # BENCH_SCALE_PEOPLE=100000
+    .venv/bin/python -m benchmarks.matching_scale --dry-run  # 3,000,000 offers, no database
 
 Uses its own SQLite file (benchmarks/matching_scale.sqlite3, gitignored), migrated and seeded
 once with executemany (no ORM objects), and a temporary MATCHING_INDEX_DIR. Prints a Markdown
@@ -251,10 +252,68 @@ def measure() -> list[tuple[str, str]]:
 
 def main() -> None:
     sys.path.insert(0, str(HERE.parent))
+    if "--dry-run" in sys.argv:  # no database: python -m benchmarks.matching_scale --dry-run
+        import django
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        django.setup()
+        dry_run()
+        return
     _setup()
     print(seed(), flush=True)
     print("| measure | result |\n|---|---|")
     measure()
+
+
+def dry_run(offers: int = 3_000_000, people: int = 1_000_000) -> None:
+    """The in-memory half of a build at movement scale, from synthetic columns (no database):
+    what the arrays cost in time and memory, and ranking over them."""
+    import numpy as np
+
+    from capacityhub.exchange.matching import MEMBERS, NeedSpec, ProviderIndex
+    from capacityhub.exchange.matching.columns import KIND_SHIFT, SCALARS, OfferColumns
+    from capacityhub.taxonomy.tree import Tree
+
+    rng = np.random.default_rng(SEED)
+    parents = [(r + 1, None) for r in range(ROOTS)]
+    parents += [(100 + i, 1 + i % ROOTS) for i in range(CAPACITIES - ROOTS)]
+    tree = Tree.build(parents)
+    capacity_ids = np.array([c for c, _p in parents])
+    before = _rss_mb()
+    started = time.perf_counter()
+    new = {name: np.zeros(offers, dtype=dtype) for name, dtype in SCALARS.items()}
+    new["offer_id"] = np.arange(1, offers + 1)
+    new["pkey"] = KIND_SHIFT + rng.integers(1, people + 1, offers)
+    new["capacity"] = np.sort(rng.choice(capacity_ids, offers))
+    new["level"] = rng.integers(1, 6, offers)
+    new["region"] = rng.integers(0, 9, offers)
+    new["offset"] = rng.integers(-8, 10, offers).astype(float)
+    new["online"] = rng.random(offers) < 0.85
+    new["most"] = 2
+    new["lang"] = rng.integers(0, len(LANGUAGES), (offers, 2)).astype(np.int16)
+    new["full"] = rng.integers(0, 6, (offers, 2)).astype(np.int8)
+    new["public"] = np.full((offers, 2), -1, dtype=np.int8)
+    columns = OfferColumns()
+    for code in LANGUAGES:
+        columns.languages.add(code)
+    for code in ("ssa", "sa", "lac", "nwe", "esea", "cee", "mena", "na"):
+        columns.regions.add(code)
+    columns.replace((), new)
+    del new
+    built = (time.perf_counter() - started) * 1000
+    index = ProviderIndex.from_columns(columns, tree)
+    memory = _rss_mb() - before
+    picks = np.random.default_rng(1)
+    specs = [
+        NeedSpec(capacity_ids=tuple(int(c) for c in picks.choice(capacity_ids, 2)),
+                 languages=("en", "fr"), region="ssa", utc_offset=1.0)
+        for _ in range(50)
+    ]  # fmt: skip
+    cycle = iter(range(10**9))
+    ranks = _timed(lambda: index.rank(specs[next(cycle) % 50], k=25, viewer_tier=MEMBERS), 100)
+    print(f"| dry run: {offers:,} offers of {people:,} people, columns built in memory | "
+          f"{built:.0f} ms, arrays {columns.nbytes() / 2**20:.0f} MB, RSS growth {memory:.0f} MB; "
+          f"rank top 25 p50 {_pct(ranks, .5):.1f} ms, p95 {_pct(ranks, .95):.1f} ms |")  # fmt: skip
 
 
 if __name__ == "__main__":
