@@ -318,10 +318,7 @@ def run(context=None) -> list[Result]:
     results = []
 
     def build():
-        rows = matching_index.offer_rows(matching_index._offers_to_index())
-        return matching.ProviderIndex(rows, tree).with_activity(
-            *matching_index._provider_activity()
-        )
+        return matching_index._build()
 
     results.append(_build_result("matching index build from the DB", build, notes))
     built = synthetic_index(tree)
@@ -340,7 +337,7 @@ def run(context=None) -> list[Result]:
         measure(
             "rank top 20, in-process (synthetic 20,000 offers)",
             rank_synthetic,
-            note=f"{len(built.rows):,} offers, {len(built.providers):,} providers, 50 needs",
+            note=f"{len(built):,} offers, {len(built.providers):,} providers, 50 needs",
         )
     )
     db_index = matching_index.provider_index()
@@ -352,7 +349,7 @@ def run(context=None) -> list[Result]:
         measure(
             "rank top 20, in-process (index from the DB)",
             rank_db,
-            note=f"{len(db_index.rows):,} offers, {len(db_index.providers):,} providers",
+            note=f"{len(db_index):,} offers, {len(db_index.providers):,} providers",
         )
     )
 

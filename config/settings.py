@@ -188,6 +188,12 @@ else:
         }
     }
 
+# The matching index's columns, written once per version and mapped by every worker
+# (exchange/selectors/matching_index.py); empty: each process builds its own (tests).
+MATCHING_INDEX_DIR = env_str(
+    "MATCHING_INDEX_DIR", "" if TESTING else str(BASE_DIR / "var" / "matching")
+)
+
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -289,3 +289,25 @@ class MapSnapshot(models.Model):
 
     def __str__(self) -> str:
         return self.month.isoformat()
+
+
+class MatchingChange(models.Model):
+    """Something matching reads has changed: one provider's offers (or their activity), the
+    open needs, or everything. Every process applies the records newer than the last it saw
+    (`exchange/selectors/matching_index.py`), so the ids are one version for all of them."""
+
+    class Scope(models.TextChoices):
+        PROVIDER = "provider", _("one provider")
+        NEEDS = "needs", _("open needs")
+        ALL = "all", _("everything")
+
+    scope = models.CharField(max_length=8, choices=Scope.choices)
+    # matching.columns.provider_code: organizations 0…, people 2⁴⁰ + profile id.
+    provider = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.scope} {self.provider or ''}".strip()

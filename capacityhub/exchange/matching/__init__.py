@@ -18,7 +18,8 @@ from .explanation import (
     place_parts,
     quality,
 )
-from .index import NeedIndex, ProviderIndex
+from .index import ProviderIndex
+from .needs_index import NeedIndex
 from .scoring import (
     MEMBERS,
     NO_LANGUAGE_ASKED,

@@ -1,37 +1,38 @@
-"""The indexes: every active offer (`ProviderIndex`) or every open need (`NeedIndex`) as NumPy
-columns, built once and ranked for any number of needs or offers. The score is defined one value
-at a time in `scoring.py`; these compute the same for thousands of rows at once."""
+"""The provider index: every active offer as NumPy columns (`columns.py`), ranked for any
+number of needs. The score is defined one value at a time in `scoring.py`; this computes the
+same for hundreds of thousands of rows at once.
+
+Only the rows whose capacity is in the need's tree are scored (a gather and a compare over
+all rows, then the rest on that subset). The best provider of equal scores is the one with the
+smallest provider key, and a provider's best offer of equal scores the one with the smallest
+offer id: the order of the rows never matters, so a provider's offers can be replaced in place
+(`replace_provider_rows`) and give the same result as a build from scratch.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 import numpy as np
 
 from capacityhub.taxonomy.tree import Tree
 
-from .explanation import capacity_part, language_part, offer_parts, place_parts
+from .columns import NO_TIME_ZONE, OfferColumns, columns_from_rows, provider_code, provider_key
+from .explanation import offer_parts
 from .scoring import (
-    NO_LANGUAGE_ASKED,
     NOT_A_MATCH,
     PRIVATE,
-    PROFICIENCY_WEIGHT,
+    UNKNOWN_OVERLAP,
     WEIGHTS,
     Match,
-    NeedMatch,
-    NeedRow,
     NeedSpec,
     OfferRow,
     ProviderKey,
     closeness,
-    feedback_fit,
     languages_vector,
     level_vector,
-    load_fit,
     overlap_vector,
     place_vector,
-    top_indices,
 )
 
 
@@ -54,255 +55,220 @@ def _closeness_vector(
 
 
 class ProviderIndex:
-    """Every active offer as columns, rows sorted by (provider, offer id), built once and
-    queried for any number of needs. Closeness vectors are memoised per set of capacities."""
+    """The offers' columns and the taxonomy they are ranked in. Closeness vectors (indexed by
+    capacity id) are memoised per set of capacities asked for."""
 
-    def __init__(self, rows: Iterable[OfferRow], tree: Tree):
+    def __init__(self, rows: Iterable[OfferRow] = (), tree: Tree | None = None):
         self.tree = tree
-        self.rows = sorted(rows, key=lambda r: (r.provider, r.offer_id))
-        rows = self.rows
-        self.providers = sorted({r.provider for r in rows})
-        self.provider_index = {key: i for i, key in enumerate(self.providers)}
-        self.owner = np.array([self.provider_index[r.provider] for r in rows], dtype=np.int64)
-        self.starts = np.flatnonzero(np.r_[True, np.diff(self.owner) != 0]) if rows else self.owner
-        self.capacity_ids = sorted({r.capacity_id for r in rows})
-        capacity_index = {c: i for i, c in enumerate(self.capacity_ids)}
-        self.capacity = np.array([capacity_index[r.capacity_id] for r in rows], dtype=np.int64)
-        self.level = np.array([r.level for r in rows], dtype=np.float64)
-        self.regions = _vocabulary(
-            ["", *(r.region for r in rows), *(r.public_region for r in rows)]
-        )
-        self.region = np.array([self.regions[r.region] for r in rows], dtype=np.int64)
-        self.public_region = np.array([self.regions[r.public_region] for r in rows], dtype=np.int64)
-        self.offset = np.array([np.nan if r.utc_offset is None else r.utc_offset for r in rows])
-        self.online = np.array([r.online for r in rows], dtype=bool)
-        self.capacities_tier = np.array([r.capacities_tier for r in rows], dtype=np.int64)
-        self.languages_tier = np.array([r.languages_tier for r in rows], dtype=np.int64)
-        self.location_tier = np.array([r.location_tier for r in rows], dtype=np.int64)
-        self._set_activity(rows)
-        self.spoken = self._language_columns(rows)
+        self.columns = OfferColumns()
+        rows = sorted(rows, key=lambda r: (r.provider, r.offer_id))
+        if rows:
+            self.columns.replace((), columns_from_rows(rows, self.columns))
         self._closeness_memo: dict[tuple[int, ...], tuple[np.ndarray, np.ndarray]] = {}
 
-    def _set_activity(self, rows: Sequence[OfferRow]) -> None:
-        self.active = np.array([r.active_connections for r in rows], dtype=np.float64)
-        self.most = np.maximum(1, np.array([r.max_connections for r in rows], dtype=np.float64))
-        self.away = np.array([r.away for r in rows], dtype=bool)
-        self.feedback_sum = np.array([r.feedback_sum for r in rows], dtype=np.float64)
-        self.feedback_count = np.array([r.feedback_count for r in rows], dtype=np.float64)
-        self.feedback = feedback_fit(self.feedback_sum, self.feedback_count)
+    @classmethod
+    def from_columns(cls, columns: OfferColumns, tree: Tree) -> ProviderIndex:
+        index = cls((), tree)
+        index.columns = columns
+        return index
 
-    @staticmethod
-    def _language_columns(rows: Sequence[OfferRow]) -> dict[str, tuple[np.ndarray, ...]]:
-        """language → (rows that speak it, weight seen in full, weight seen from below)."""
-        found: dict[str, dict[int, list[float]]] = {}
-        for i, row in enumerate(rows):
-            for slot, spoken in enumerate((row.languages, row.public_languages)):
-                for code, proficiency in spoken:
-                    weights = found.setdefault(code, {}).setdefault(i, [0.0, 0.0])
-                    weights[slot] = max(weights[slot], PROFICIENCY_WEIGHT[proficiency])
-        columns = {}
-        for code, by_row in found.items():
-            ids = np.fromiter(by_row, dtype=np.int64, count=len(by_row))
-            weights = np.array(list(by_row.values()), dtype=np.float64).reshape(-1, 2)
-            columns[code] = (ids, weights[:, 0], weights[:, 1])
-        return columns
+    def __len__(self) -> int:
+        return self.columns.live
+
+    @property
+    def providers(self) -> list[ProviderKey]:
+        codes = np.unique(self.columns.pkey[self.columns.alive])
+        return [provider_key(code) for code in codes]
+
+    # Changes --------------------------------------------------------------------------------------
+
+    def replace_provider_rows(self, providers: Iterable[ProviderKey], rows: Sequence[OfferRow]):
+        """Every offer of `providers` replaced by `rows` (theirs, as now): in place."""
+        codes = [provider_code(key) for key in providers]
+        self.replace_columns(codes, columns_from_rows(rows, self.columns) if rows else {})
+
+    def replace_columns(self, codes: Sequence[int], new: Mapping[str, np.ndarray]) -> None:
+        self.columns.replace(codes, new)
+        if len(self.columns) > 1024 and self.columns.live < len(self.columns) * 3 // 4:
+            self.columns.compact()
+        self._closeness_memo.clear()
 
     def with_activity(
         self, active: Mapping[ProviderKey, int], feedback: Mapping[ProviderKey, tuple[float, int]]
     ) -> ProviderIndex:
-        """A copy with current connection counts and feedback (per provider): these change
-        far more often than offers, and recomputing three columns is cheap."""
-        copy = object.__new__(ProviderIndex)
-        copy.__dict__.update(self.__dict__)
-        per_provider = np.array(
-            [(active.get(key, 0), *feedback.get(key, (0.0, 0))) for key in self.providers],
-            dtype=np.float64,
-        ).reshape(-1, 3)
-        copy.active, copy.feedback_sum, copy.feedback_count = per_provider[self.owner].T
-        copy.feedback = feedback_fit(copy.feedback_sum, copy.feedback_count)
+        """A copy with these connection counts and feedback (per provider; others: none)."""
+        copy = ProviderIndex.from_columns(self.columns.copy(), self.tree)
+        columns = copy.columns
+        everyone = np.arange(len(columns))
+        columns.set_activity(everyone, 0, 0.0, 0)
+        for key in {*active, *feedback}:
+            rows = np.flatnonzero(columns.pkey == provider_code(key))
+            total, count = feedback.get(key, (0.0, 0))
+            columns.set_activity(rows, active.get(key, 0), total, count)
         return copy
 
-    def offer_at(self, row: int, viewer_tier: int) -> OfferRow:
-        """One row as plain data, with the current activity, as a viewer of the tier sees it."""
-        return replace(
-            self.rows[row],
-            active_connections=int(self.active[row]),
-            feedback_sum=float(self.feedback_sum[row]),
-            feedback_count=int(self.feedback_count[row]),
-        ).seen_at(viewer_tier)
+    # Ranking --------------------------------------------------------------------------------------
 
     def closeness_for(self, capacity_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Indexed by capacity id: closeness to the nearest capacity asked for, and which."""
         key = tuple(sorted(set(capacity_ids)))
         if key not in self._closeness_memo:
             if len(self._closeness_memo) > 512:
                 self._closeness_memo.clear()
-            self._closeness_memo[key] = _closeness_vector(self.tree, self.capacity_ids, key)
+            present = np.unique(self.columns.capacity)
+            size = int(max(present.max(initial=0), max(key, default=0))) + 1
+            values, nearest = np.zeros(size), np.full(size, -1, dtype=np.int64)
+            values[present], nearest[present] = _closeness_vector(self.tree, present.tolist(), key)
+            self._closeness_memo[key] = values, nearest
         return self._closeness_memo[key]
 
-    def components(self, need: NeedSpec, viewer_tier: int) -> tuple[dict, np.ndarray]:
-        """Every component for every row, and which rows are not a match."""
-        n = len(self.rows)
+    def candidates(self, need: NeedSpec, viewer_tier: int = PRIVATE) -> np.ndarray:
+        """Live rows in the tree of a capacity the need asks for, of providers who take more,
+        whose capacities the viewer may see."""
+        c = self.columns
         close, _nearest = self.closeness_for(need.capacity_ids)
-        close = close[self.capacity]
-        sees_languages = self.languages_tier <= viewer_tier
+        open_ = c.alive & ~c.closed & (c.capacities_tier <= viewer_tier)
+        return np.flatnonzero((close.take(c.capacity) > 0) & open_)
+
+    def components(self, need: NeedSpec, viewer_tier: int, rows: np.ndarray):
+        """Every component for `rows` (candidates), and which of them are not a match."""
+        c = self.columns
+        n = len(rows)
+        close = self.closeness_for(need.capacity_ids)[0][c.capacity.take(rows, axis=0)]
         best, total = np.zeros(n), np.zeros(n)
-        for code in dict.fromkeys(need.languages):
-            if code in self.spoken:
-                ids, full, public = self.spoken[code]
-                weight = np.where(sees_languages[ids], full, public)
-                best[ids] = np.maximum(best[ids], weight)
-                total[ids] += weight
-        sees_location = self.location_tier <= viewer_tier
-        region = np.where(sees_location, self.region, self.public_region)
-        same = region == self.regions.get(need.region, -1) if need.region else np.zeros(n, bool)
-        overlap = overlap_vector(np.where(sees_location, self.offset, np.nan), need.utc_offset)
+        if need.languages:
+            sees = (c.languages_tier.take(rows, axis=0) <= viewer_tier)[:, None]
+            lang = c.lang.take(rows, axis=0)
+            weight = np.where(
+                sees, c.full_weight.take(rows, axis=0), c.public_weight.take(rows, axis=0)
+            )
+            for code in dict.fromkeys(need.languages):
+                number = c.languages.get(code)
+                if number >= 0:
+                    w = sum(
+                        np.where(lang[:, s] == number, weight[:, s], 0.0)
+                        for s in range(lang.shape[1])
+                    )
+                    best, total = np.maximum(best, w), total + w
+        sees_location = c.location_tier.take(rows, axis=0) <= viewer_tier
+        region = np.where(
+            sees_location, c.region.take(rows, axis=0), c.public_region.take(rows, axis=0)
+        )
+        same = region == c.regions.get(need.region) if need.region else np.zeros(n, bool)
+        quarters = np.where(sees_location, c.quarters.take(rows, axis=0), NO_TIME_ZONE)
         values = {
             "closeness": close,
-            "level": level_vector(self.level, need.desired_level),
+            "level": _level_table(need.desired_level)[c.level.take(rows, axis=0)],
             "language": languages_vector(best, total) if need.languages else np.full(n, 0.5),
-            "place": place_vector(same, need.online & self.online, overlap),
-            "load": 1 - self.active / self.most,
-            "feedback": self.feedback,
-        }
-        excluded_providers = np.zeros(len(self.providers), dtype=bool)
-        for key in need.excluded:
-            if key in self.provider_index:
-                excluded_providers[self.provider_index[key]] = True
-        excluded = (
-            (close <= 0)
-            | (self.away | (self.active >= self.most))
-            | (self.capacities_tier > viewer_tier)
-            | excluded_providers[self.owner]
+            "place": place_vector(
+                same, need.online & c.online.take(rows, axis=0), _overlap(quarters, need)
+            ),
+            "load": c.load.take(rows, axis=0),
+            "feedback": c.feedback.take(rows, axis=0),
+        }  # fmt: skip
+        excluded = c.closed.take(rows, axis=0) | (
+            c.capacities_tier.take(rows, axis=0) > viewer_tier
         )
+        if need.excluded:
+            codes = np.array([provider_code(key) for key in need.excluded], dtype=np.int64)
+            excluded |= np.isin(c.pkey.take(rows, axis=0), codes)
         if need.languages:
             excluded |= best <= 0
         return values, excluded
 
     def scores(self, need: NeedSpec, viewer_tier: int = PRIVATE) -> tuple[np.ndarray, dict]:
-        """Per row: the score (NOT_A_MATCH when excluded) and the components."""
-        values, excluded = self.components(need, viewer_tier)
+        """Per row (all of them, dead ones too): the score (NOT_A_MATCH when excluded) and
+        the components (zero outside the need's tree)."""
+        n = len(self.columns)
+        score = np.full(n, NOT_A_MATCH)
+        values = {name: np.zeros(n) for name in WEIGHTS}
+        rows = self.candidates(need, viewer_tier) if need.capacity_ids else np.zeros(0, int)
+        if len(rows):
+            subset, excluded = self.components(need, viewer_tier, rows)
+            for name in WEIGHTS:
+                values[name][rows] = subset[name]
+            total = sum(WEIGHTS[name] * subset[name] for name in WEIGHTS)
+            score[rows] = np.where(excluded, NOT_A_MATCH, total)
+        return score, values
+
+    def best_rows(self, need: NeedSpec, k: int, viewer_tier: int = PRIVATE):
+        """The best row of each of the k best providers, best first; their scores and
+        components. Scores the close rows first (closeness ≥ CLOSE_FIRST): the k-th best
+        provider's score among them is a floor, and a row whose closeness cannot reach it
+        even with every other component at 1 is never scored."""
+        rows = self.candidates(need, viewer_tier)
+        close = self.closeness_for(need.capacity_ids)[0].take(self.columns.capacity.take(rows))
+        bound = WEIGHTS["closeness"] * close + (1 - WEIGHTS["closeness"]) + BOUND_SLACK
+        near = close >= CLOSE_FIRST
+        if near.sum() < len(rows):
+            floor = self._best_of(need, k, viewer_tier, rows[near])[1]
+            if len(floor) == k:
+                rows = rows[bound >= floor[-1]]
+        return self._best_of(need, k, viewer_tier, rows)
+
+    def _best_of(self, need: NeedSpec, k: int, viewer_tier: int, rows: np.ndarray):
+        values, excluded = self.components(need, viewer_tier, rows)
         score = sum(WEIGHTS[name] * values[name] for name in WEIGHTS)
-        return np.where(excluded, NOT_A_MATCH, score), values
+        kept = np.flatnonzero(~excluded)
+        chosen = kept[_top_per_provider(self.columns, rows[kept], score[kept], k)]
+        return rows[chosen], score[chosen], {name: v[chosen] for name, v in values.items()}
 
     def rank(self, need: NeedSpec, *, k: int = 20, viewer_tier: int = PRIVATE) -> list[Match]:
-        if not self.rows or not need.capacity_ids:
+        if not self.columns.live or not need.capacity_ids or k <= 0:
             return []
-        score, values = self.scores(need, viewer_tier)
-        per_provider = np.maximum.reduceat(score, self.starts)
+        rows, score, values = self.best_rows(need, k, viewer_tier)
         _close, nearest = self.closeness_for(need.capacity_ids)
         matches = []
-        for provider in top_indices(per_provider, k):
-            start = self.starts[provider]
-            end = self.starts[provider + 1] if provider + 1 < len(self.starts) else len(score)
-            row = start + int(np.argmax(score[start:end]))
-            offer = self.offer_at(row, viewer_tier)
-            target = int(nearest[self.capacity[row]])
+        for j, row in enumerate(rows.tolist()):
+            offer = self.columns.offer_row(row).seen_at(viewer_tier)
             matches.append(
                 Match(
                     provider=offer.provider,
                     offer_id=offer.offer_id,
                     capacity_id=offer.capacity_id,
-                    score=float(score[row]),
-                    components={name: float(values[name][row]) for name in WEIGHTS},
-                    parts=offer_parts(need, offer, target, self.tree),
+                    score=float(score[j]),
+                    components={name: float(values[name][j]) for name in WEIGHTS},
+                    parts=offer_parts(need, offer, int(nearest[offer.capacity_id]), self.tree),
                     languages=tuple(code for code, _proficiency in offer.languages),
                 )
             )
         return matches
 
 
-class NeedIndex:
-    """Open needs as columns (the reverse view): capacities and languages as flat
-    (need, value) entries, since a need has several of each."""
-
-    def __init__(self, rows: Iterable[NeedRow], tree: Tree):
-        self.tree = tree
-        self.rows = sorted((r for r in rows if r.capacity_ids), key=lambda r: r.need_id)
-        rows = self.rows
-        self.capacity_ids = sorted({c for r in rows for c in r.capacity_ids})
-        capacity_index = {c: i for i, c in enumerate(self.capacity_ids)}
-        pairs = [(i, capacity_index[c]) for i, r in enumerate(rows) for c in set(r.capacity_ids)]
-        self.capacity_need, self.capacity = (np.array(v, dtype=np.int64) for v in _columns(pairs))
-        self.languages = _vocabulary(c for r in rows for c in r.languages)
-        pairs = [(i, self.languages[c]) for i, r in enumerate(rows) for c in set(r.languages)]
-        self.language_need, self.language = (np.array(v, dtype=np.int64) for v in _columns(pairs))
-        self.asks_language = np.array([bool(r.languages) for r in rows], dtype=bool)
-        self.level = np.array([r.desired_level for r in rows], dtype=np.float64)
-        self.online = np.array([r.online for r in rows], dtype=bool)
-        self.region = np.array([r.region for r in rows], dtype=object)
-        self.offset = np.array([np.nan if r.utc_offset is None else r.utc_offset for r in rows])
-        self.location_tier = np.array([r.location_tier for r in rows], dtype=np.int64)
-        self.visibility_tier = np.array([r.visibility_tier for r in rows], dtype=np.int64)
-        owned: dict[ProviderKey, list[int]] = {}
-        for i, row in enumerate(rows):
-            for key in row.owners:
-                owned.setdefault(key, []).append(i)
-        self.owned = {key: np.array(ids, dtype=np.int64) for key, ids in owned.items()}
-
-    def components(self, offer: OfferRow, viewer_tier: int) -> tuple[dict, np.ndarray]:
-        n = len(self.rows)
-        by_capacity, _nearest = _closeness_vector(self.tree, self.capacity_ids, [offer.capacity_id])
-        close = np.zeros(n)
-        np.maximum.at(close, self.capacity_need, by_capacity[self.capacity])
-        weight_of = np.zeros(len(self.languages) + 1)
-        for code, proficiency in offer.languages:
-            if code in self.languages:
-                weight_of[self.languages[code]] = PROFICIENCY_WEIGHT[proficiency]
-        weights = weight_of[self.language]
-        best = np.zeros(n)
-        np.maximum.at(best, self.language_need, weights)
-        total = np.bincount(self.language_need, weights=weights, minlength=n)
-        sees = self.location_tier <= viewer_tier
-        overlap = overlap_vector(np.where(sees, self.offset, np.nan), offer.utc_offset)
-        same = (self.region == offer.region) & (self.region != "")
-        load = load_fit(offer.active_connections, offer.max_connections, offer.away) or 0.0
-        values = {
-            "closeness": close,
-            "level": level_vector(np.float64(offer.level), self.level),
-            "language": np.where(
-                self.asks_language, languages_vector(best, total), NO_LANGUAGE_ASKED
-            ),
-            "place": place_vector(same, self.online & offer.online, overlap),
-            "load": np.full(n, load),
-            "feedback": np.full(n, feedback_fit(offer.feedback_sum, offer.feedback_count)),
-        }
-        excluded = (close <= 0) | (self.asks_language & (best <= 0))
-        excluded |= self.visibility_tier > viewer_tier
-        if offer.provider in self.owned:
-            excluded[self.owned[offer.provider]] = True
-        return values, excluded
-
-    def rank(self, offer: OfferRow, *, k: int = 20, viewer_tier: int = PRIVATE) -> list[NeedMatch]:
-        if not self.rows:
-            return []
-        values, excluded = self.components(offer, viewer_tier)
-        score = np.where(excluded, NOT_A_MATCH, sum(WEIGHTS[n] * values[n] for n in WEIGHTS))
-        return [
-            self._match(int(i), offer, score, values, viewer_tier) for i in top_indices(score, k)
-        ]
-
-    def _match(self, i, offer, score, values, viewer_tier) -> NeedMatch:
-        need = self.rows[i]
-        needed = max(
-            need.capacity_ids,
-            key=lambda c: (closeness(self.tree.distance(offer.capacity_id, c)), -c),
-        )
-        offset = need.utc_offset if need.location_tier <= viewer_tier else None
-        parts = [capacity_part(offer.capacity_id, needed, self.tree, reverse=True)]
-        if offer.level < need.desired_level:
-            parts.append(("level_below", {"level": offer.level, "wanted": need.desired_level}))
-        language = language_part(need.languages, dict(offer.languages))
-        parts += [language] if language else []
-        parts += place_parts(
-            need.region, need.online, offset, offer.region, offer.online, offer.utc_offset
-        )
-        return NeedMatch(
-            need_id=need.need_id,
-            score=float(score[i]),
-            components={name: float(values[name][i]) for name in WEIGHTS},
-            parts=tuple(parts),
-        )
+LEVELS = np.arange(8, dtype=np.float64)
+CLOSE_FIRST = closeness(1)  # the capacity asked for, its parent and its children
+BOUND_SLACK = 1e-9  # rounding: a row tied with the floor is scored
+QUARTERS = np.arange(-64, 65)  # UTC offsets from −16 to +16 hours, in quarter hours
 
 
-def _columns(pairs: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    return ([a for a, _b in pairs], [b for _a, b in pairs])
+def _level_table(wanted: int) -> np.ndarray:
+    return level_vector(LEVELS, wanted)
+
+
+def _overlap(quarters: np.ndarray, need: NeedSpec) -> np.ndarray:
+    """Time zone overlap by table: computed once per possible offset, then gathered."""
+    if need.utc_offset is None:
+        return overlap_vector(np.zeros(len(quarters)), None)
+    table = np.r_[overlap_vector(QUARTERS / 4, need.utc_offset), UNKNOWN_OVERLAP]
+    known = (quarters >= QUARTERS[0]) & (quarters <= QUARTERS[-1])
+    return table[np.where(known, quarters - QUARTERS[0], len(QUARTERS))]
+
+
+def _top_per_provider(columns: OfferColumns, rows, score: np.ndarray, k: int) -> np.ndarray:
+    """Positions (into `rows`) of the best row of each of the k best providers, best first:
+    ties by provider key, then offer id. Looks at the best few rows first and widens only when
+    they hold fewer than k providers; every row tied at the threshold is looked at."""
+    wanted = min(len(score), 4 * k)
+    while True:
+        if wanted < len(score):
+            threshold = np.partition(score, len(score) - wanted)[len(score) - wanted]
+            positions = np.flatnonzero(score >= threshold)
+        else:
+            positions = np.arange(len(score))
+        pkey = columns.pkey[rows[positions]]
+        order = np.lexsort((columns.offer_id[rows[positions]], pkey, -score[positions]))
+        positions, pkey = positions[order], pkey[order]
+        _unique, first = np.unique(pkey, return_index=True)
+        if len(first) >= k or len(positions) == len(score):
+            return positions[np.sort(first)][:k]
+        wanted *= 4

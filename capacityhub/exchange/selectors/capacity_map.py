@@ -31,7 +31,7 @@ from capacityhub.community.models import Relation
 from capacityhub.community.visibility import shared_levels
 from capacityhub.core.languages import is_language, language_name
 from capacityhub.core.models import Visibility
-from capacityhub.core.regions import REGIONS, region_name
+from capacityhub.core.regions import REGIONS, region_name, region_of
 from capacityhub.exchange.capacity_map import (
     LANGUAGE_VIEW,
     ONLINE,
@@ -148,19 +148,41 @@ class _Languages(dict):
 
 
 def offer_rows(levels: list[str]) -> list[tuple[int, str, bool, tuple[str, ...]]]:
+    """(capacity, region, online, languages) of the offers counted at `levels`. The region
+    follows matching's rule: the offer's own, else the person's country's region where their
+    location may be seen at these levels, else an organization's region."""
     visible = Q(claim__organization__isnull=False) | Q(
         claim__profile__capacities_visibility__in=levels, claim__profile__user__is_active=True
     )
     rows = (
         Offer.objects.filter(visible, is_active=True, claim__relation=Relation.OFFERS)
         .order_by()
-        .values_list("claim__capacity_id", "region", "online", "languages")
-    )
+        .values_list(
+            "claim__capacity_id", "region", "online", "languages", "claim__profile__country",
+            "claim__profile__location_visibility", "claim__organization__region",
+        )
+    )  # fmt: skip
     languages = _Languages()
+    places = _Places(levels)
     return [
-        (capacity_id, region, bool(online), languages[_hashable(raw)])
-        for capacity_id, region, online, raw in _fetch(rows)
-    ]
+        (capacity_id, region or places[(country, shown, org_region)], bool(online),
+         languages[_hashable(raw)])
+        for capacity_id, region, online, raw, country, shown, org_region in _fetch(rows)
+    ]  # fmt: skip
+
+
+class _Places(dict):
+    """(country, who may see the location, organization's region) → region, memoised."""
+
+    def __init__(self, levels: list[str]):
+        super().__init__()
+        self.levels = set(levels)
+
+    def __missing__(self, key) -> str:
+        country, shown, org_region = key
+        found = org_region or (region_of(country) if shown in self.levels else "") or ""
+        self[key] = found
+        return found
 
 
 def _hashable(raw):

@@ -10,18 +10,14 @@ label key (`quality`); `capacityhub/presentation/matching.py` puts them into wor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
-from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from capacityhub.community.models import (
-    CapacityClaim,
     Membership,
     Organization,
     Profile,
-    Relation,
     User,
 )
-from capacityhub.community.selectors import profile_view
 from capacityhub.community.visibility import ProfileView, visible_levels
 from capacityhub.core.models import Visibility
 
@@ -35,6 +31,7 @@ from .matching_index import (  # noqa: F401  (re-exported: the one place callers
     offer_rows,
     offset_of,
     provider_index,
+    rank_offers,
 )
 from .needs import visible_needs
 
@@ -137,22 +134,21 @@ def _margin(limit: int) -> int:
     return limit + 5 + limit // 4
 
 
-def _people(ids: list[int]):
-    """Profiles with what `profile_view` reads prefetched; of the claims, only the offers
-    (what matching re-checks), so a match's `person.claims` holds offers only."""
-    offers = CapacityClaim.objects.filter(relation=Relation.OFFERS).order_by(
-        "-level", "capacity_id"
+def _people(ids: list[int], viewer) -> dict[int, ProfileView]:
+    """The candidates shown, in one query and only what a match shows (name, username), of
+    those who still show their capacities to `viewer` (the index may be a little stale)."""
+    rows = (
+        Profile.objects.filter(id__in=ids, user__is_active=True)
+        .order_by()
+        .values_list("id", "user_id", "user__username", "display_name", "capacities_visibility")
     )
-    memberships = Membership.objects.select_related("organization")
-    return (
-        Profile.objects.select_related("user")
-        .filter(id__in=ids, user__is_active=True)
-        .prefetch_related(
-            "languages",
-            Prefetch("claims", queryset=offers),
-            Prefetch("user__memberships", queryset=memberships),
+    return {
+        pk: ProfileView(
+            id=pk, username=username, display_name=name, is_self=getattr(viewer, "pk", 0) == user
         )
-    )
+        for pk, user, username, name, shown in rows
+        if shown in visible_levels(viewer, user)
+    }
 
 
 def matches_for_need(*, need: Need, viewer, limit: int = 20) -> list[MatchView]:
@@ -180,21 +176,21 @@ def exact_matches_in_other_languages(
 
 
 def _matches(spec: NeedSpec, viewer, limit: int) -> list[MatchView]:
-    ranked = provider_index().rank(spec, k=_margin(limit), viewer_tier=viewer_tier(viewer))
+    """Two queries for the candidates (their offers still active, the people), one more when
+    organizations are among them."""
+    ranked = rank_offers(spec, k=_margin(limit), viewer_tier=viewer_tier(viewer))
     live = Offer.objects.filter(id__in=[m.offer_id for m in ranked], is_active=True)
     live = set(live.values_list("id", flat=True))
     ranked = [m for m in ranked if m.offer_id in live]
-    people = _people([m.provider[1] for m in ranked if m.provider[0] == PERSON])
-    people_views = {p.pk: profile_view(p, viewer) for p in people}
-    organizations = Organization.objects.filter(
-        id__in=[m.provider[1] for m in ranked if m.provider[0] == ORGANIZATION]
-    )
+    people = _people([m.provider[1] for m in ranked if m.provider[0] == PERSON], viewer)
+    organization_ids = [m.provider[1] for m in ranked if m.provider[0] == ORGANIZATION]
+    organizations = Organization.objects.filter(id__in=organization_ids) if organization_ids else []
     organizations = {o.pk: o for o in organizations}
-    views = (_match_view(m, people_views, organizations) for m in ranked)
+    views = (_match_view(m, people, organizations) for m in ranked)
     return list(islice((view for view in views if view is not None), limit))
 
 
-def _match_view(match, people_views, organizations) -> MatchView | None:
+def _match_view(match, people, organizations) -> MatchView | None:
     common = {
         "offer_id": match.offer_id,
         "capacity_id": match.capacity_id,
@@ -214,11 +210,8 @@ def _match_view(match, people_views, organizations) -> MatchView | None:
             url=organization.get_absolute_url(),
             slug=organization.slug, **common,
         )  # fmt: skip
-    view = people_views.get(pk)
-    # The index may be a little stale: show only offers the person still shows this viewer.
-    if view is None or view.claims is None:
-        return None
-    if match.capacity_id not in {cid for cid, _level in view.claims[Relation.OFFERS]}:
+    view = people.get(pk)
+    if view is None:  # gone, or no longer showing their capacities to this viewer
         return None
     return MatchView(
         kind="person", name=view.display_name,

@@ -1,340 +1,277 @@
-"""The matching indexes, built from the database and kept in a process-local memo.
+"""The matching indexes of this process, kept true by the change records every process shares.
 
-The provider index (every active offer as NumPy columns, `exchange/matching.py`) and the
-open-needs index are built from a handful of queries. Two version tokens in Django's cache say
-when to rebuild: the *index* token (offers, claims, availability, profiles, languages,
-memberships, needs) and the *activity* token (connections and feedback, which change far more
-often and only touch two columns). Saves and deletes of those models bump them (the signal
-handlers at the end: the memo lives here, so whatever it caches is watched from the moment it
-exists); code that writes them with `QuerySet.update()` or `bulk_create()` must call
-`matching_index_changed()` itself. The memo is re-checked at most once a second and rebuilt at
-least every MAX_AGE_SECONDS whatever happens.
+Offers: every active offer as NumPy columns (`matching/columns.py`), built from scratch once
+(`matching_build.py`), then changed one provider at a time. Writes record what they change
+(`matching_changes.py`: only saves that touch what matching reads); each process looks for
+records newer than the last it applied at most every CHECK_SECONDS (at once after a write of
+its own: one indexed query, usually empty) and re-reads only the providers concerned. So the
+record ids are one version for every process, and a write is seen everywhere within a second.
+
+Shared: after a build, the columns are written once to MATCHING_INDEX_DIR (one folder per
+version, `.npy` files); a new process maps them (copy on write: the pages stay shared between
+processes) and applies the records since, instead of building. When too much changed at once
+(a bulk write records "everything"), a process that already has an index keeps answering from
+it while a thread builds the new one (stale while revalidating); no request waits for that.
+Open needs are fewer: their index is rebuilt when a "needs" record is newer (a version of its
+own: offers changing do not touch it, nor needs the offers).
 """
 
+import gc
+import json
+import shutil
+import threading
 import time
-import uuid
-from collections.abc import Callable
-from datetime import date, datetime
-from functools import lru_cache
-from typing import TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from pathlib import Path
 
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
+import numpy as np
+from django.conf import settings
+from django.db import connection
+from django.db.models import Max, Q
 
-from capacityhub.community.models import (
-    CapacityClaim,
-    Membership,
-    Organization,
-    OrganizationLanguage,
-    Profile,
-    ProfileLanguage,
-    Relation,
-)
-from capacityhub.core.models import Visibility
-from capacityhub.core.regions import region_of
 from capacityhub.taxonomy.selectors import taxonomy_tree
 
-from .. import matching
-from ..matching import ORGANIZATION, PERSON, NeedIndex, NeedRow, OfferRow
-from ..models import Availability, Connection, Feedback, Need, Offer
+from ..matching import NeedIndex, ProviderIndex
+from ..matching.columns import ALL_COLUMNS, OfferColumns, Vocabulary, provider_key
+from ..models import MatchingChange
+from . import matching_changes
+from .matching_build import all_offer_columns
+from .matching_columns import (  # noqa: F401  (re-exported)
+    offer_rows,
+    offers_to_index,
+    offset_of,
+    provider_codes_to_filter,
+)
+from .matching_needs import need_rows
 
-T = TypeVar("T")
-
-INDEX_KEY = "exchange:matching:index"
-ACTIVITY_KEY = "exchange:matching:activity"
-VERSION_CHECK_SECONDS = 1.0
-MAX_AGE_SECONDS = 300
-
-# A language the offer names but the profile does not: assume a working knowledge.
-OFFER_LANGUAGE_PROFICIENCY = 3
-# An organization works in its languages as fully as a native speaker.
-ORGANIZATION_PROFICIENCY = 0
-TIERS = {Visibility.PUBLIC: matching.PUBLIC, Visibility.MEMBERS: matching.MEMBERS}
-TIERS[Visibility.PRIVATE] = matching.PRIVATE
-
-
-# The memo -----------------------------------------------------------------------------------------
+CHECK_SECONDS = 0.5
+DELTA_LIMIT = 2000  # more records than this at once: build from scratch instead
+BACKGROUND_AFTER_SECONDS = 0.2  # build in a thread when the last build took longer than this
+KEEP_FOLDERS = 2
+NAMES = ALL_COLUMNS
 
 
-def _tokens() -> dict[str, str]:
-    tokens = cache.get_many([INDEX_KEY, ACTIVITY_KEY])
-    for key in (INDEX_KEY, ACTIVITY_KEY):
-        if key not in tokens:
-            cache.add(key, uuid.uuid4().hex, None)
-            tokens[key] = cache.get(key)
-    return tokens
-
-
-class _Memo:
-    """Process-local values stamped with the tokens they were built under."""
-
+class _State:
     def __init__(self) -> None:
-        self.clear()
+        self.lock = threading.RLock()
+        self.reset()
 
-    def clear(self) -> None:
-        self.tokens: dict[str, str] = {}
+    def reset(self) -> None:
+        self.offers: ProviderIndex | None = None
+        self.offers_seen = 0  # the last change record applied to `offers`
+        self.needs: NeedIndex | None = None
+        self.needs_seen = 0
         self.checked_at = float("-inf")
-        self.values: dict[str, tuple[float, tuple, object]] = {}
-
-    def forget(self, name: str) -> None:
-        self.values.pop(name, None)
-
-    def get(self, name: str, depends_on: tuple[str, ...], build: Callable[[], T]) -> T:
-        now = time.monotonic()
-        if now - self.checked_at > VERSION_CHECK_SECONDS:
-            self.tokens, self.checked_at = _tokens(), now
-        stamp = tuple(self.tokens.get(key) for key in depends_on)
-        hit = self.values.get(name)
-        if hit is not None and hit[1] == stamp and now - hit[0] < MAX_AGE_SECONDS:
-            return hit[2]
-        value = build()
-        self.values[name] = (now, stamp, value)
-        return value
+        matching_changes.local.dirty = False
+        self.building: threading.Thread | None = None
+        self.build_seconds = 0.0
 
 
-_memo = _Memo()
+_state = _State()
 
 
-def matching_index_changed(*, activity_only: bool = False) -> None:
-    """Rebuild the indexes (call on commit after writing offers, claims, availability,
-    profiles, languages or needs in bulk; `activity_only` after connections or feedback)."""
-    for key in (ACTIVITY_KEY,) if activity_only else (INDEX_KEY, ACTIVITY_KEY):
-        cache.set(key, uuid.uuid4().hex, None)
-    _forget(activity_only)
-
-
-def _forget(activity_only: bool) -> None:
-    if activity_only:
-        _memo.forget("providers")  # the offers stay; only their activity columns are redone
-    else:
-        _memo.clear()
+def check_soon() -> None:
+    """A write in this process: look for change records at the next read."""
+    matching_changes.local.dirty = True
 
 
 def matching_cache_clear() -> None:
-    """Forget process-local copies (tests and benchmarks)."""
-    _memo.clear()
+    """Forget this process's indexes (tests and benchmarks)."""
+    with _state.lock:
+        _state.reset()
 
 
-# Building the indexes -----------------------------------------------------------------------------
+def matching_index_changed(*, activity_only: bool = False) -> None:
+    """After bulk writes (`QuerySet.update`, `bulk_create`) of what matching reads: every
+    process rebuilds (`activity_only` is kept for callers; it is no cheaper)."""
+    matching_changes.record(matching_changes.ALL)
 
 
-@lru_cache(maxsize=2048)
-def _offset_hours(name: str, day: date) -> float | None:
-    """The UTC offset of a time zone today, in hours (DST included); None if unknown."""
-    try:
-        offset = datetime.now(ZoneInfo(name)).utcoffset() if name else None
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return None if offset is None else offset.total_seconds() / 3600
+def matching_versions() -> dict[str, int]:
+    """The newest change record of the offers and of the open needs (0: none yet)."""
+    scopes = {"offers": ("provider", "all"), "needs": ("needs", "all")}
+    return {
+        name: MatchingChange.objects.filter(scope__in=kinds).aggregate(v=Max("id"))["v"] or 0
+        for name, kinds in scopes.items()
+    }
 
 
-def offset_of(time_zone: str | None, today: date | None = None) -> float | None:
-    return _offset_hours(time_zone or "", today or timezone.localdate())
+def index_version() -> int:
+    """The last change record this process's offer index has applied."""
+    return _state.offers_seen
 
 
-OFFER_FIELDS = [
-    "id",
-    "claim__profile_id",
-    "claim__organization_id",
-    "claim__capacity_id",
-    "claim__level",
-    "languages",
-    "online",
-    "region",
-    "claim__profile__country",
-    "claim__profile__time_zone",
-    "claim__profile__capacities_visibility",
-    "claim__profile__languages_visibility",
-    "claim__profile__location_visibility",
-    "claim__organization__region",
-]
+# Reading ----------------------------------------------------------------------------------------
 
 
-def _offers_to_index():
-    return Offer.objects.filter(is_active=True, claim__relation=Relation.OFFERS).filter(
-        Q(claim__organization__isnull=False) | Q(claim__profile__user__is_active=True)
-    )
+def provider_index() -> ProviderIndex:
+    with _state.lock:
+        if _state.offers is None:
+            _start_offers()
+        _refresh()
+        return _state.offers
 
 
-def offer_rows(offers) -> list[OfferRow]:
-    """OfferRows for a queryset of offers, in five queries however many there are."""
-    records = list(offers.values_list(*OFFER_FIELDS))
-    spoken: dict[int, dict[str, int]] = {}
-    for profile_id, code, level in ProfileLanguage.objects.filter(
-        profile_id__in=offers.values("claim__profile_id")
-    ).values_list("profile_id", "language", "proficiency"):
-        spoken.setdefault(profile_id, {})[code] = level
-    works_in: dict[int, list[str]] = {}
-    for organization_id, code in OrganizationLanguage.objects.filter(
-        organization_id__in=offers.values("claim__organization_id")
-    ).values_list("organization_id", "language"):
-        works_in.setdefault(organization_id, []).append(code)
-    today = timezone.localdate()
-    availability = {}
-    holders = Q(profile_id__in=offers.values("claim__profile_id")) | Q(
-        organization_id__in=offers.values("claim__organization_id")
-    )
-    for profile_id, organization_id, most, away_until in Availability.objects.filter(
-        holders
-    ).values_list("profile_id", "organization_id", "max_connections", "away_until"):
-        key = (PERSON, profile_id) if profile_id else (ORGANIZATION, organization_id)
-        availability[key] = (most, away_until is not None and away_until >= today)
-    default = (Availability._meta.get_field("max_connections").default, False)
-    return [_offer_row(r, spoken, works_in, availability, default, today) for r in records]
-
-
-def _offer_row(record, spoken, works_in, availability, default, today) -> OfferRow:
-    offer_id, profile_id, organization_id, capacity_id, level = record[:5]
-    languages, online, region, country, time_zone = record[5:10]
-    capacities_vis, languages_vis, location_vis, org_region = record[10:]
-    languages = [code for code in (languages or []) if isinstance(code, str)]
-    if profile_id is None:
-        provider = (ORGANIZATION, organization_id)
-        codes = languages or works_in.get(organization_id, [])
-        both = tuple((code, ORGANIZATION_PROFICIENCY) for code in codes)
-        most, away = availability.get(provider, default)
-        return OfferRow(
-            offer_id=offer_id, provider=provider, capacity_id=capacity_id, level=level,
-            languages=both, public_languages=both, region=region or org_region or "",
-            public_region=region or org_region or "", online=online,
-            max_connections=most, away=away,
-        )  # fmt: skip
-    provider = (PERSON, profile_id)
-    profile_languages = spoken.get(profile_id, {})
-    if languages:
-        full = tuple((c, profile_languages.get(c, OFFER_LANGUAGE_PROFICIENCY)) for c in languages)
-        public = tuple((c, OFFER_LANGUAGE_PROFICIENCY) for c in languages)
-    else:
-        full, public = tuple(sorted(profile_languages.items())), ()
-    most, away = availability.get(provider, default)
-    return OfferRow(
-        offer_id=offer_id, provider=provider, capacity_id=capacity_id, level=level,
-        languages=full, public_languages=public, languages_tier=TIERS.get(languages_vis, 2),
-        region=region or region_of(country) or "", public_region=region or "",
-        utc_offset=offset_of(time_zone, today), location_tier=TIERS.get(location_vis, 2),
-        capacities_tier=TIERS.get(capacities_vis, 2), online=online,
-        max_connections=most, away=away,
-    )  # fmt: skip
-
-
-def _provider_activity() -> tuple[dict, dict]:
-    """Accepted connections per provider (the load that counts against "most at once", as
-    when inviting) and the feedback left about providers by the requesting side."""
-    active = {}
-    rows = (
-        Connection.objects.filter(status=Connection.Status.ACCEPTED)
-        .values_list("provider__profile__id", "provider_organization_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for profile_id, organization_id, n in rows:
-        active[(PERSON, profile_id) if profile_id else (ORGANIZATION, organization_id)] = n
-    requester_side = Q(author_id=F("connection__need__requester_id")) | Exists(
-        Membership.objects.filter(
-            organization_id=OuterRef("connection__need__organization_id"),
-            user_id=OuterRef("author_id"),
-            role=Membership.Role.MANAGER,
-        )
-    )
-    feedback = {}
-    rows = (
-        Feedback.objects.filter(requester_side)
-        .values_list("connection__provider__profile__id", "connection__provider_organization_id")
-        .annotate(total=Sum("rating"), n=Count("id"))
-        .order_by()
-    )
-    for profile_id, organization_id, total, n in rows:
-        key = (PERSON, profile_id) if profile_id else (ORGANIZATION, organization_id)
-        feedback[key] = (float(total), n)
-    return active, feedback
-
-
-def provider_index() -> matching.ProviderIndex:
-    def build_offers():
-        return matching.ProviderIndex(offer_rows(_offers_to_index()), taxonomy_tree())
-
-    def build():
-        offers = _memo.get("offers", (INDEX_KEY,), build_offers)
-        return offers.with_activity(*_provider_activity())
-
-    return _memo.get("providers", (INDEX_KEY, ACTIVITY_KEY), build)
-
-
-def _need_rows() -> list[NeedRow]:
-    needs = Need.objects.filter(status=Need.Status.OPEN, requester__is_active=True)
-    today = timezone.localdate()
-    records = needs.values_list(
-        "id", "desired_level", "languages", "online", "region", "visibility", "organization_id",
-        "requester__profile__id", "requester__profile__time_zone",
-        "requester__profile__location_visibility",
-    )  # fmt: skip
-    capacities: dict[int, list[int]] = {}
-    for need_id, capacity_id in Need.capacities.through.objects.filter(need__in=needs).values_list(
-        "need_id", "capacity_id"
-    ):
-        capacities.setdefault(need_id, []).append(capacity_id)
-    managers: dict[int, list[int]] = {}
-    for organization_id, profile_id in Membership.objects.filter(
-        role=Membership.Role.MANAGER, organization_id__in=needs.values("organization_id")
-    ).values_list("organization_id", "user__profile__id"):
-        managers.setdefault(organization_id, []).append(profile_id)
-    rows = []
-    for (need_id, level, languages, online, region, visibility, organization_id,
-         profile_id, time_zone, location_vis) in records:  # fmt: skip
-        owners = {(PERSON, profile_id)} if profile_id else set()
-        if organization_id:
-            owners |= {(ORGANIZATION, organization_id)}
-            owners |= {(PERSON, p) for p in managers.get(organization_id, []) if p}
-        rows.append(
-            NeedRow(
-                need_id=need_id,
-                capacity_ids=tuple(capacities.get(need_id, ())),
-                desired_level=level,
-                languages=tuple(c for c in (languages or []) if isinstance(c, str)),
-                online=online,
-                region=region or "",
-                utc_offset=offset_of(time_zone, today),
-                location_tier=TIERS.get(location_vis, 2),
-                visibility_tier=TIERS.get(visibility, 2),
-                owners=frozenset(owners),
-            )  # fmt: skip
-        )
-    return rows
+def rank_offers(spec, *, k: int, viewer_tier: int):
+    """`ProviderIndex.rank` on the current index, never while a change is being applied."""
+    with _state.lock:
+        return provider_index().rank(spec, k=k, viewer_tier=viewer_tier)
 
 
 def need_index() -> NeedIndex:
-    return _memo.get("needs", (INDEX_KEY,), lambda: NeedIndex(_need_rows(), taxonomy_tree()))
+    with _state.lock:
+        _refresh()
+        if _state.needs is None:
+            seen = _latest()
+            _state.needs = NeedIndex(need_rows(), taxonomy_tree())
+            _state.needs_seen = max(_state.needs_seen, seen)
+        return _state.needs
 
 
-# Keeping the memo true ----------------------------------------------------------------------------
+def _latest() -> int:
+    return MatchingChange.objects.aggregate(v=Max("id"))["v"] or 0
 
 
-def _changed(activity_only: bool) -> None:
-    _forget(activity_only)  # this process at once, the others when the transaction commits
-    transaction.on_commit(lambda: matching_index_changed(activity_only=activity_only))
-
-
-def _index_changed(sender, **kwargs) -> None:
-    _changed(activity_only=False)
-
-
-def _activity_changed(sender, **kwargs) -> None:
-    _changed(activity_only=True)
-
-
-for _model in (
-    Offer, CapacityClaim, Availability, Profile, ProfileLanguage, Organization,
-    OrganizationLanguage, Membership, Need,
-):  # fmt: skip
-    post_save.connect(_index_changed, sender=_model, dispatch_uid=f"matching-{_model.__name__}")
-    post_delete.connect(_index_changed, sender=_model, dispatch_uid=f"matching-d-{_model.__name__}")
-for _model in (Connection, Feedback):
-    post_save.connect(_activity_changed, sender=_model, dispatch_uid=f"matching-{_model.__name__}")
-    post_delete.connect(
-        _activity_changed, sender=_model, dispatch_uid=f"matching-d-{_model.__name__}"
+def _refresh() -> None:
+    now = time.monotonic()
+    if not matching_changes.local.dirty and now - _state.checked_at < CHECK_SECONDS:
+        return
+    _state.checked_at, matching_changes.local.dirty = now, False
+    held = [(_state.offers, _state.offers_seen), (_state.needs, _state.needs_seen)]
+    seen = [version for index, version in held if index is not None]
+    if not seen:
+        return
+    after = min(seen)
+    changes = list(
+        MatchingChange.objects.filter(id__gt=after)
+        .order_by("id")
+        .values_list("id", "scope", "provider")[: DELTA_LIMIT + 1]
     )
-m2m_changed.connect(_index_changed, sender=Need.capacities.through, dispatch_uid="matching-nc")
+    if not changes:
+        return
+    last = changes[-1][0]
+    if _state.needs is not None and any(
+        scope != "provider" and pk > _state.needs_seen for pk, scope, _p in changes
+    ):
+        _state.needs = None  # rebuilt when next asked for
+    if _state.offers is None:
+        return
+    mine = [(pk, scope, p) for pk, scope, p in changes if pk > _state.offers_seen]
+    if len(changes) > DELTA_LIMIT or any(scope == "all" for _pk, scope, _p in mine):
+        _rebuild()
+    elif mine:
+        providers = {p for _pk, scope, p in mine if scope == "provider" and p is not None}
+        if providers:
+            _apply(_state.offers, sorted(providers))
+        _state.offers_seen = max(_state.offers_seen, last)
+
+
+def _apply(index: ProviderIndex, codes: list[int]) -> None:
+    people, organizations = provider_codes_to_filter(codes)
+    offers = offers_to_index().filter(
+        Q(claim__profile_id__in=people) | Q(claim__organization_id__in=organizations)
+    )
+    index.replace_provider_rows([provider_key(c) for c in codes], offer_rows(offers, activity=True))
+
+
+# Building ---------------------------------------------------------------------------------------
+
+
+def _start_offers() -> None:
+    """The first index of this process: mapped from the shared folder, else built."""
+    loaded = _load_shared()
+    if loaded is not None:
+        _state.offers, _state.offers_seen = loaded
+        return
+    _state.offers, _state.offers_seen = _build()
+
+
+def _build() -> tuple[ProviderIndex, int]:
+    started = time.perf_counter()
+    seen = _latest()
+    columns = OfferColumns()
+    columns.replace((), all_offer_columns(columns))
+    index = ProviderIndex.from_columns(columns, taxonomy_tree())
+    _save_shared(columns, seen)
+    _state.build_seconds = time.perf_counter() - started
+    gc.collect()
+    gc.freeze()  # what the build left behind is never scanned again
+    return index, seen
+
+
+def _rebuild() -> None:
+    """From scratch: at once when that is quick, else in a thread (answers meanwhile come
+    from the current index, changed one provider at a time as before)."""
+    if _state.build_seconds <= BACKGROUND_AFTER_SECONDS:
+        _state.offers, _state.offers_seen = _build()
+        return
+    if _state.building is not None and _state.building.is_alive():
+        return
+
+    def run() -> None:
+        try:
+            index, seen = _build()
+            with _state.lock:
+                _state.offers, _state.offers_seen = index, seen
+                check_soon()  # apply what came since it started
+        finally:
+            connection.close()
+
+    _state.building = threading.Thread(target=run, name="matching-build", daemon=True)
+    _state.building.start()
+
+
+# The shared folder ------------------------------------------------------------------------------
+
+
+def _folder() -> Path | None:
+    where = getattr(settings, "MATCHING_INDEX_DIR", "")
+    return Path(where) if where else None
+
+
+def _stamp(seen: int) -> str | None:
+    """Names the database state a folder was built from: the record's id and time."""
+    created = MatchingChange.objects.filter(id=seen).values_list("created_at", flat=True).first()
+    return None if created is None else f"{seen}-{int(created.timestamp() * 1e6)}"
+
+
+def _save_shared(columns: OfferColumns, seen: int) -> None:
+    folder = _folder()
+    stamp = None if folder is None else _stamp(seen)
+    if stamp is None:
+        return
+    target = folder / f"offers-{stamp}"
+    if target.exists():
+        return
+    temporary = folder / f".offers-{stamp}-{threading.get_ident()}-{time.time_ns()}"
+    temporary.mkdir(parents=True)
+    for name in NAMES:
+        np.save(temporary / f"{name}.npy", getattr(columns, name))
+    words = {"regions": columns.regions.values, "languages": columns.languages.values}
+    (temporary / "words.json").write_text(json.dumps(words))
+    try:
+        temporary.rename(target)
+    except OSError:  # another process wrote it first
+        shutil.rmtree(temporary, ignore_errors=True)
+    folders = sorted(folder.glob("offers-*"), key=lambda p: int(p.name.split("-")[1]))
+    for old in folders[:-KEEP_FOLDERS]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _load_shared() -> tuple[ProviderIndex, int] | None:
+    folder = _folder()
+    if folder is None or not folder.exists():
+        return None
+    folders = sorted(folder.glob("offers-*"), key=lambda p: int(p.name.split("-")[1]))
+    for path in reversed(folders):
+        seen = int(path.name.split("-")[1])
+        if _stamp(seen) != path.name.removeprefix("offers-"):
+            continue  # built from another database
+        words = json.loads((path / "words.json").read_text())
+        columns = OfferColumns(Vocabulary(words["regions"]), Vocabulary(words["languages"]))
+        for name in NAMES:
+            setattr(columns, name, np.load(path / f"{name}.npy", mmap_mode="c"))
+        return ProviderIndex.from_columns(columns, taxonomy_tree()), seen
+    return None
+
+
+matching_changes.connect()

@@ -242,3 +242,28 @@ def test_the_cache_is_shared_by_every_filter(taxonomy, anonymous):
     capacity_map(viewer=anonymous)
 
     assert cache.get("exchange:capacity-map:public") is not None
+
+
+def test_offers_are_placed_by_the_same_location_rule_as_matching(taxonomy, anonymous, other):
+    from capacityhub.exchange.matching import NeedSpec
+    from capacityhub.exchange.selectors.matching_index import (
+        matching_cache_clear,
+        provider_index,
+        rank_offers,
+    )
+
+    from .factories_matching import offer, person
+
+    map_cache_clear()
+    matching_cache_clear()
+    amina = person("amina", country="NG", location_visibility="members")
+    offer(amina, taxonomy["grant-reporting"])  # no region of its own: Nigeria's, ssa
+
+    spec = NeedSpec(capacity_ids=(taxonomy["grant-reporting"].pk,), region="ssa")
+    provider_index()
+    for viewer, tier in ((anonymous, 0), (other, 1)):
+        [match] = rank_offers(spec, k=5, viewer_tier=tier)
+        same_region = ("same_region", {"region": "ssa"}) in match.parts
+        counted = cell(capacity_map(viewer=viewer, depth=4), "grant-reporting", "ssa").supply
+        assert counted == (1 if same_region else 0)
+        assert same_region == (tier == 1)  # her location is shown to members only

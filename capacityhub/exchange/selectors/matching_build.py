@@ -1,0 +1,241 @@
+"""Every active offer as columns, from scratch, straight from raw cursors into NumPy arrays.
+
+Eight queries, none of them per offer: the offers (integers only), the few offers with a
+region or languages of their own, the providing people (country, time zone, visibility), their
+languages, the organizations and their languages, availability, and the activity. What is per
+person (location, languages) is read once per person and spread to their offers by index; only
+offers with languages of their own, and organizations' offers, go through Python one by one.
+Nothing is kept per offer but array entries.
+"""
+
+import numpy as np
+from django.db.models import IntegerField, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from capacityhub.community.models import (
+    Organization,
+    OrganizationLanguage,
+    Profile,
+    ProfileLanguage,
+    Relation,
+)
+from capacityhub.core.regions import region_of
+
+from ..matching.columns import BLOCKS, KIND_SHIFT, SCALARS, OfferColumns
+from ..models import Availability, Offer
+from .matching_columns import (
+    OFFER_LANGUAGE_PROFICIENCY,
+    ORGANIZATION_PROFICIENCY,
+    TIERS,
+    Decoded,
+    fetch,
+    offset_of,
+    provider_activity,
+)
+
+
+def _ints(rows, width: int) -> np.ndarray:
+    return np.array(rows, dtype=np.int64).reshape(-1, width)
+
+
+def _lookup(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Positions of `wanted` in sorted `keys` (−1 where absent)."""
+    if not len(keys):
+        return np.full(len(wanted), -1)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, at, -1)
+
+
+def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
+    """New rows (for `OfferColumns.replace`) for every offer matching indexes."""
+    offers = Offer.objects.filter(is_active=True, claim__relation=Relation.OFFERS).order_by()
+    zero = Value(0, output_field=IntegerField())
+    numbers = offers.annotate(
+        p=Coalesce("claim__profile_id", zero), o=Coalesce("claim__organization_id", zero)
+    ).values_list("id", "p", "o", "claim__capacity_id", "claim__level", "online")
+    table = _ints(fetch(numbers), 6)
+
+    # People with an active account (the offers of others are left out): location,
+    # visibility and languages, read once per person and worked out once per distinct value.
+    people = Profile.objects.filter(user__is_active=True).order_by("id")
+    profile_rows = fetch(
+        people.values_list(
+            "id", "country", "time_zone", "capacities_visibility", "languages_visibility",
+            "location_visibility",
+        )
+    )  # fmt: skip
+    profile_ids = np.fromiter((r[0] for r in profile_rows), np.int64, len(profile_rows))
+    at = _lookup(profile_ids, table[:, 1])
+    table = table[(table[:, 1] == 0) | (at >= 0)]
+    at = _lookup(profile_ids, table[:, 1])
+    n = len(table)
+    offer_id, person, organization = table[:, 0], table[:, 1], table[:, 2]
+    new = {name: np.zeros(n, dtype=dtype) for name, dtype in SCALARS.items()}
+    new["offer_id"], new["capacity"], new["level"] = offer_id, table[:, 3], table[:, 4]
+    new["online"] = table[:, 5].astype(bool)
+    new["pkey"] = np.where(person > 0, KIND_SHIFT + person, organization)
+    new["offset"] = np.full(n, np.nan)
+    is_person = person > 0
+    at = at[is_person]
+    regions, languages = into.regions, into.languages
+    today = timezone.localdate()
+    kinds: dict[tuple, int] = {}
+    kind = np.fromiter(
+        (kinds.setdefault(r[1:], len(kinds)) for r in profile_rows), np.int64, len(profile_rows)
+    )
+    per_kind = {
+        "region": [regions.add(region_of(k[0]) or "") for k in kinds],
+        "offset": [np.nan if (o := offset_of(k[1], today)) is None else o for k in kinds],
+        "capacities_tier": [TIERS.get(k[2], 2) for k in kinds],
+        "languages_tier": [TIERS.get(k[3], 2) for k in kinds],
+        "location_tier": [TIERS.get(k[4], 2) for k in kinds],
+    }
+    for name, values in per_kind.items():
+        new[name][is_person] = np.array(values)[kind[at]] if len(at) else 0
+    spoken = fetch(
+        ProfileLanguage.objects.order_by("profile_id", "language").values_list(
+            "profile_id", "language", "proficiency"
+        )
+    )
+    blocks = _person_blocks(spoken, profile_ids, languages)
+    width = blocks[0].shape[1]
+
+    # Offers with a region or languages of their own, and organizations' offers: one by one.
+    own = Offer.objects.filter(is_active=True).exclude(region="", languages=[]).order_by()
+    own = fetch(own.values_list("id", "region", "languages"))
+    decoded = Decoded()
+    own = {offer: (region, decoded.of(raw)) for offer, region, raw in own}
+    org_rows = fetch(
+        Organization.objects.filter(id__in=set(organization.tolist())).values_list("id", "region")
+    )
+    org_region = dict(org_rows)
+    works_in: dict[int, list[str]] = {}
+    for org, code in fetch(
+        OrganizationLanguage.objects.filter(organization_id__in=org_region).values_list(
+            "organization_id", "language"
+        )
+    ):
+        works_in.setdefault(org, []).append(code)
+    special = np.flatnonzero(~is_person | np.isin(offer_id, np.fromiter(own, np.int64)))
+    by_person = {int(p): i for i, p in enumerate(profile_ids)} if len(special) else {}
+    listed: dict[int, list] = {}
+    for i in special.tolist():
+        region, codes = own.get(int(offer_id[i]), ("", ()))
+        if person[i]:
+            if region:
+                new["region"][i] = regions.add(region)
+                new["public_region"][i] = regions.add(region)
+            if codes:
+                mine = _spoken_by(blocks, by_person.get(int(person[i])), languages)
+                listed[i] = [
+                    (
+                        languages.add(c),
+                        mine.get(c, OFFER_LANGUAGE_PROFICIENCY),
+                        OFFER_LANGUAGE_PROFICIENCY,
+                    )
+                    for c in codes
+                ]
+        else:
+            where = region or org_region.get(int(organization[i])) or ""
+            new["region"][i] = new["public_region"][i] = regions.add(where)
+            codes = codes or works_in.get(int(organization[i]), [])
+            listed[i] = [
+                (languages.add(c), ORGANIZATION_PROFICIENCY, ORGANIZATION_PROFICIENCY)
+                for c in codes
+            ]
+    width = max([width, *(len(v) for v in listed.values())])
+    for slot, name in enumerate(BLOCKS):
+        block = np.full((n, width), -1, dtype=blocks[slot].dtype)
+        block[is_person, : blocks[slot].shape[1]] = blocks[slot][at] if len(at) else -1
+        if slot == 2:
+            block[is_person] = -1  # from below, a person's languages are the offer's own
+        for i, entries in listed.items():
+            block[i] = -1
+            block[i, : len(entries)] = [entry[slot] for entry in entries]
+        new[name] = block
+    _availability(new, today)
+    _activity(new, person, organization)
+    # By capacity: a need's candidates are then a few runs of neighbouring rows, and gathering
+    # them reads memory in order (the ranking does not depend on the order of the rows).
+    order = np.argsort(new["capacity"], kind="stable")
+    return {name: column[order] for name, column in new.items()}
+
+
+def _person_blocks(spoken, profile_ids, languages):
+    """Per person (in `profile_ids` order): language numbers and proficiencies, by code."""
+    if not spoken:
+        return tuple(
+            np.full((len(profile_ids), 1), -1, dtype=d) for d in (np.int16, np.int8, np.int8)
+        )
+    owner = _lookup(profile_ids, np.fromiter((r[0] for r in spoken), np.int64, len(spoken)))
+    numbers = {code: languages.add(code) for code in {r[1] for r in spoken}}
+    code = np.fromiter((numbers[r[1]] for r in spoken), np.int16, len(spoken))
+    level = np.fromiter((r[2] for r in spoken), np.int8, len(spoken))
+    mine = owner >= 0  # of people with an active account
+    owner, code, level = owner[mine], code[mine], level[mine]
+    if not len(owner):
+        return tuple(
+            np.full((len(profile_ids), 1), -1, dtype=d) for d in (np.int16, np.int8, np.int8)
+        )
+    starts = np.r_[0, np.flatnonzero(np.diff(owner)) + 1]
+    slot = np.arange(len(owner)) - np.repeat(starts, np.diff(np.r_[starts, len(owner)]))
+    width = int(slot.max()) + 1
+    lang = np.full((len(profile_ids), width), -1, dtype=np.int16)
+    full = np.full((len(profile_ids), width), -1, dtype=np.int8)
+    lang[owner, slot], full[owner, slot] = code, level
+    return lang, full, np.full_like(full, -1)
+
+
+def _spoken_by(blocks, row, languages) -> dict[str, int]:
+    if row is None:
+        return {}
+    lang, full = blocks[0][row], blocks[1][row]
+    return {languages.values[c]: int(p) for c, p in zip(lang, full, strict=True) if c >= 0}
+
+
+def _per_provider(new, keys: np.ndarray, values: dict[str, np.ndarray]) -> None:
+    order = np.argsort(keys)
+    at = _lookup(keys[order], new["pkey"])
+    found = at >= 0
+    for name, column in values.items():
+        new[name][found] = column[order][at[found]]
+
+
+def _availability(new, today) -> None:
+    default = Availability._meta.get_field("max_connections").default
+    new["most"][:] = default
+    rows = fetch(
+        Availability.objects.order_by().values_list(
+            "profile_id", "organization_id", "max_connections", "away_until"
+        )
+    )
+    if not rows:
+        return
+    keys = np.array([KIND_SHIFT + p if p else o for p, o, _m, _a in rows], dtype=np.int64)
+    most = np.array([m for _p, _o, m, _a in rows], dtype=np.int32)
+    away = np.array([_away(a, today) for _p, _o, _m, a in rows], dtype=bool)
+    _per_provider(new, keys, {"most": most, "away": away})
+
+
+def _away(until, today) -> bool:
+    if until is None:
+        return False
+    return str(until) >= today.isoformat()
+
+
+def _activity(new, person, organization) -> None:
+    active, feedback = provider_activity()
+    everyone = {**active, **feedback}
+    if not everyone:
+        return
+    keys = np.array([KIND_SHIFT + pk if kind == "p" else pk for kind, pk in everyone], np.int64)
+    _per_provider(
+        new,
+        keys,
+        {
+            "active": np.array([active.get(key, 0) for key in everyone], np.int32),
+            "feedback_sum": np.array([feedback.get(key, (0.0, 0))[0] for key in everyone]),
+            "feedback_count": np.array([feedback.get(key, (0.0, 0))[1] for key in everyone]),
+        },
+    )
