@@ -129,4 +129,3 @@ def _pooled_grant(year: int, call: int, rows: list[Transaction]) -> dict:
         "recipientIndividual": {"id": f"{_prefix()}-IND-POOL-{year}-{call}",
                                 "name": "Individual recipients"},
     }  # fmt: skip
-

@@ -35,7 +35,11 @@ class TransactionType(models.TextChoices):
 
 
 NEEDS_DECISION = {TransactionType.OUTGOING_COMMITMENT, TransactionType.DISBURSEMENT}
-SPENDING = {TransactionType.DISBURSEMENT, TransactionType.EXPENDITURE, TransactionType.REIMBURSEMENT}
+SPENDING = {
+    TransactionType.DISBURSEMENT,
+    TransactionType.EXPENDITURE,
+    TransactionType.REIMBURSEMENT,
+}
 
 
 class Account(models.TextChoices):
@@ -236,6 +240,9 @@ class LedgerHead(models.Model):
 
     class Meta:
         verbose_name = _("ledger head")
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.hash[:12]}"
 
 
 class LedgerCheckpoint(models.Model):

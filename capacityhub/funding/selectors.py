@@ -31,9 +31,7 @@ def _sum_where(condition: Q):
 
 
 def _sum_lines(prefix: str, condition: Q):
-    return Coalesce(
-        Sum(Case(When(condition, then=F(f"{prefix}value")), default=ZERO)), ZERO
-    )
+    return Coalesce(Sum(Case(When(condition, then=F(f"{prefix}value")), default=ZERO)), ZERO)
 
 
 def transactions_public() -> QuerySet[Transaction]:

@@ -74,7 +74,9 @@ def transaction_post(
     _place(t, application, budget_line, region, programme, call)
     _recipient(t, application, recipient_organization, recipient_person)
     _check_decision(t, decision, application)
-    rows = default_entries(type, t.value) if entries is None else clean_entries(entries, value=t.value)
+    rows = (
+        default_entries(type, t.value) if entries is None else clean_entries(entries, value=t.value)
+    )
     append(t, rows)
     audit_log(actor=actor, action="funding.transaction.post", target=t,
               changes={"sequence": t.sequence, "type": type, "value": str(t.value)})  # fmt: skip
@@ -136,7 +138,10 @@ def _check_decision(t: Transaction, decision: Decision | None, application) -> N
     if _latest(decision).outcome not in APPROVING:
         raise ValidationError({"decision": _("That decision did not approve anything.")})
     if application is not None:
-        if (decision.subject_type, decision.subject_id) != ("review.application", str(application.pk)):
+        if (decision.subject_type, decision.subject_id) != (
+            "review.application",
+            str(application.pk),
+        ):
             raise ValidationError({"decision": _("That decision is not about this award.")})
         if application.status not in AWARDED:
             raise ValidationError({"application": _("This application was not awarded.")})
@@ -153,10 +158,10 @@ def _latest(decision: Decision) -> Decision:
 
 
 def _check_committed(t: Transaction, application) -> None:
-    totals = dict(
-        Transaction.objects.filter(application=application, type__in=[T.OUTGOING_COMMITMENT, T.DISBURSEMENT])
-        .values_list("type").annotate(total=Sum("value")).values_list("type", "total")
-    )  # fmt: skip
+    rows = Transaction.objects.filter(
+        application=application, type__in=[T.OUTGOING_COMMITMENT, T.DISBURSEMENT]
+    )
+    totals = dict(rows.values("type").annotate(total=Sum("value")).values_list("type", "total"))
     committed = totals.get(T.OUTGOING_COMMITMENT) or 0
     disbursed = totals.get(T.DISBURSEMENT) or 0
     if disbursed + t.value > committed:

@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from capacityhub.core.models import AuditEntry
 from capacityhub.funding.models import Entry, Transaction
@@ -17,7 +17,12 @@ pytestmark = pytest.mark.django_db
 
 def test_finance_staff_post_a_balanced_transaction_in_another_currency(finance):
     t = transaction_post(actor=finance, **posting())
-    assert (t.sequence, t.value, t.currency, t.reporting_currency) == (1, Decimal("110.00"), "EUR", "USD")
+    assert (t.sequence, t.value, t.currency, t.reporting_currency) == (
+        1,
+        Decimal("110.00"),
+        "EUR",
+        "USD",
+    )
     sides = [(e.account, e.debit, e.credit) for e in t.entries.all()]
     assert sides == [("programme_expense", Decimal("110.00"), 0), ("cash", 0, Decimal("110.00"))]
     assert t.get_type_display() == "Expenditure"
@@ -55,9 +60,33 @@ def test_anonymous_may_not_post(db):
         ({"type": "3", "paid_for": "events.event:1"}, "decision"),
         ({"type": "2", "paid_for": "events.event:1"}, "decision"),
         ({"paid_for": "not a reference"}, "paid_for"),
-        ({"entries": [{"account": "cash", "debit": "110"}, {"account": "contributions", "credit": "100"}]}, "entries"),
-        ({"entries": [{"account": "cash", "debit": "5"}, {"account": "contributions", "credit": "5"}]}, "entries"),
-        ({"entries": [{"account": "nowhere", "debit": "110"}, {"account": "cash", "credit": "110"}]}, "entries.0"),
+        (
+            {
+                "entries": [
+                    {"account": "cash", "debit": "110"},
+                    {"account": "contributions", "credit": "100"},
+                ]
+            },
+            "entries",
+        ),
+        (
+            {
+                "entries": [
+                    {"account": "cash", "debit": "5"},
+                    {"account": "contributions", "credit": "5"},
+                ]
+            },
+            "entries",
+        ),
+        (
+            {
+                "entries": [
+                    {"account": "nowhere", "debit": "110"},
+                    {"account": "cash", "credit": "110"},
+                ]
+            },
+            "entries.0",
+        ),
     ],
 )
 def test_bad_input_is_refused_naming_the_field_and_nothing_changes(finance, fields, field):
@@ -68,7 +97,10 @@ def test_bad_input_is_refused_naming_the_field_and_nothing_changes(finance, fiel
 
 
 def test_explicit_balanced_entries_are_kept(finance):
-    entries = [{"account": "cash", "debit": "110"}, {"account": "pledges_receivable", "credit": "110"}]
+    entries = [
+        {"account": "cash", "debit": "110"},
+        {"account": "pledges_receivable", "credit": "110"},
+    ]
     t = transaction_post(actor=finance, **posting(type="1", entries=entries))
     assert [e.account for e in t.entries.all()] == ["cash", "pledges_receivable"]
 
@@ -84,8 +116,17 @@ def test_an_award_is_committed_then_disbursed_with_its_decision(finance, award):
 def test_a_disbursement_beyond_the_commitment_is_refused(finance, award):
     application, decision = award
     with pytest.raises(ValidationError) as refused:
-        transaction_post(actor=finance, **posting(type="3", amount="1", currency="USD", rate="1",
-                                                  application=application, decision=decision))
+        transaction_post(
+            actor=finance,
+            **posting(
+                type="3",
+                amount="1",
+                currency="USD",
+                rate="1",
+                application=application,
+                decision=decision,
+            ),
+        )
     assert "amount" in refused.value.message_dict
 
 
@@ -93,9 +134,13 @@ def test_a_decision_about_another_subject_or_not_approving_is_refused(finance, a
     application, decision = award
     from capacityhub.integrity.services import decision_record
 
-    declined = decision_record(actor=staff, subject=application, outcome="decline", supersedes=decision)
+    declined = decision_record(
+        actor=staff, subject=application, outcome="decline", supersedes=decision
+    )
     with pytest.raises(ValidationError) as refused:
-        transaction_post(actor=finance, **posting(type="2", application=application, decision=decision))
+        transaction_post(
+            actor=finance, **posting(type="2", application=application, decision=decision)
+        )
     assert "decision" in refused.value.message_dict
     assert declined.outcome == "decline"
 
@@ -120,7 +165,9 @@ def test_a_correction_is_a_reversing_transaction_with_a_reason(finance):
     reversal = transaction_reverse(actor=finance, transaction=t, reason="Booked twice")
     assert (reversal.sequence, reversal.value, reversal.reverses) == (2, Decimal("-110.00"), t)
     assert [(e.account, e.debit) for e in reversal.entries.all()] == [
-        ("programme_expense", 0), ("cash", Decimal("110.00"))]
+        ("programme_expense", 0),
+        ("cash", Decimal("110.00")),
+    ]
     with pytest.raises(ValidationError):
         transaction_reverse(actor=finance, transaction=t, reason="Again")
     with pytest.raises(ValidationError):
