@@ -3,6 +3,8 @@ opted in), shared by the API and the pages."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from . import selectors
 from .models import Transaction, reporting_currency
 
@@ -34,10 +36,18 @@ def transaction_view(t: Transaction, public: set[int], *, entries: bool = False)
     return view
 
 
+CENT = Decimal("0.01")
+
+
+def cents(value) -> Decimal:
+    """Sums come back from SQLite without their scale; money always shows two places."""
+    return Decimal(value or 0).quantize(CENT)
+
+
 def _totals(rows: list[dict], field: str) -> list[dict]:
     return [
-        {"key": row[field], "incoming": row["incoming"], "committed": row["committed"],
-         "spent": row["spent"]}
+        {"key": row[field], "incoming": cents(row["incoming"]),
+         "committed": cents(row["committed"]), "spent": cents(row["spent"])}
         for row in rows
     ]  # fmt: skip
 
@@ -45,6 +55,7 @@ def _totals(rows: list[dict], field: str) -> list[dict]:
 def public_report(year: int | None) -> dict:
     """Per year, region, programme and call; named recipients and individuals summed."""
     named, hidden = selectors.recipients(year)
+    named = [{"name": row["name"], "value": cents(row["value"])} for row in named]
     return {
         "fiscal_year": year,
         "reporting_currency": reporting_currency(),
@@ -55,6 +66,6 @@ def public_report(year: int | None) -> dict:
         "recipients": named,
         "individuals_not_named": {
             "name": f"{hidden['transactions']} transactions",
-            "value": hidden["value"],
+            "value": cents(hidden["value"]),
         },
     }

@@ -6,7 +6,7 @@ from ninja import Query, Status
 
 from capacityhub.funding import selectors
 from capacityhub.funding.models import Budget
-from capacityhub.funding.reports import public_report
+from capacityhub.funding.reports import cents, public_report
 from capacityhub.funding.services import budget_create, budget_line_add
 from capacityhub.review.models import Call
 
@@ -34,7 +34,8 @@ def _line_out(line) -> dict:
     return {
         "id": line.pk, "title": line.title, "scope": line.scope, "region": line.region,
         "programme": line.programme, "call": line.call_id, "amount": line.amount,
-        "committed": getattr(line, "committed", 0), "actual": getattr(line, "actual", 0),
+        "committed": cents(getattr(line, "committed", 0)),
+        "actual": cents(getattr(line, "actual", 0)),
         "approved_decision": line.approved_decision_id,
     }  # fmt: skip
 
