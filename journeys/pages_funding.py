@@ -1,7 +1,7 @@
 """The funding app's pages in the accessibility gate (see journeys/pages.py).
 
 Seeded: a 2026 budget with two lines, an expenditure in euros against one of them, and a
-commitment to an organization approved by a decision (staff post it: staff are finance staff)."""
+commitment to an organization under the line the board approved (staff post it: staff are finance staff)."""
 
 import datetime as dt
 
@@ -54,8 +54,8 @@ def seed(hub) -> dict:
     )  # fmt: skip
     organization = Organization.objects.order_by("pk").first()
     if organization is not None:
-        decision = decision_record(actor=staff, subject=organization, outcome="approved",
-                                   reason="Annual plan grant")  # fmt: skip
+        decision = decision_record(actor=staff, subject=line, outcome="approved",
+                                   reason="Board motion 12")  # fmt: skip
         transaction_post(
             actor=staff, type="2", value_date=DAY, description="Annual plan grant",
             amount="1500", currency="USD", rate="1", rate_date=DAY, rate_source="Par",
