@@ -11,7 +11,9 @@ class FundingConfig(AppConfig):
     def ready(self) -> None:
         from capacityhub.integrity.services import register_decision_effect
 
+        from .personal_data import register_personal_data
         from .services import checkpoint_decision_effect, line_decision_effect
 
         register_decision_effect("funding.budgetline", line_decision_effect)
         register_decision_effect("funding.ledgercheckpoint", checkpoint_decision_effect)
+        register_personal_data()

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from capacityhub.community.tests.factories import OrganizationFactory
 from capacityhub.funding import exports, selectors
-from capacityhub.funding.models import Budget, BudgetLine
+from capacityhub.funding.models import Budget, BudgetLine, Transaction
 from capacityhub.funding.services import (
     budget_create,
     budget_line_add,
@@ -124,3 +124,17 @@ def test_the_360giving_export_validates_and_pools_individuals(finance, award, st
     kinds = sorted("recipientOrganization" in g for g in document["grants"])
     assert kinds == [False, True]
     assert validator.is_valid(document) and not validator.is_valid({"grants": [{"id": "x"}]})
+
+
+def test_a_recipients_data_download_and_deletion(finance, award, owner):
+    from capacityhub.community.accounts import user_delete, user_export_data
+
+    application, decision = award
+    commit_and_disburse(finance, application, decision)
+    consent_set(actor=owner, public=True)
+    part = user_export_data(user=owner)["funding"]
+    assert part["named_in_public_ledger"] is True and len(part["money_received"]) == 2
+    user_delete(actor=owner, user=owner)
+    named, hidden = selectors.recipients(None)
+    assert named == [] and hidden["value"] == Decimal("800.00")
+    assert Transaction.objects.count() == 2

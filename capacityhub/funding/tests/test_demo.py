@@ -20,9 +20,10 @@ def test_the_demo_writes_two_years_in_several_currencies_and_the_chain_verifies(
     assert "2 budgets" in summary
     assert Budget.objects.count() == 2
     assert len(set(Transaction.objects.values_list("currency", flat=True))) >= 3
-    assert Transaction.objects.filter(type="3").exists() and Transaction.objects.filter(
-        reverses__isnull=False
-    ).exists()
+    assert (
+        Transaction.objects.filter(type="3").exists()
+        and Transaction.objects.filter(reverses__isnull=False).exists()
+    )
     assert BudgetLine.objects.filter(approved_decision__isnull=False).exists()
     call_command("verify_ledger")
     first = list(Transaction.objects.order_by("sequence").values_list("hash", flat=True))
