@@ -298,3 +298,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The funding ledger (capacityhub/funding): budgets and reports are in this ISO 4217 currency;
+# the 360Giving export names the funder by this identifier (org-id.guide) and name.
+FUNDING_REPORTING_CURRENCY = env_str("FUNDING_REPORTING_CURRENCY", "USD").upper()
+FUNDING_ORGANIZATION_ID = env_str("FUNDING_ORGANIZATION_ID", "XI-CAPACITYHUB")
+FUNDING_ORGANIZATION_NAME = env_str("FUNDING_ORGANIZATION_NAME", "Capacity Hub")
