@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE = ROOT / "benchmarks" / "bench.sqlite3"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 STARTER_TAXONOMY = ROOT / "capacityhub" / "taxonomy" / "data" / "starter_taxonomy.json"
-MODULES = ["people", "matching", "capacity_map", "search", "review", "page_weight"]
+MODULES = ["people", "matching", "capacity_map", "search", "review", "funding", "page_weight"]
 # BENCH_MODULES=search runs only some of them (the data is seeded all the same).
 MODULES = (
     os.environ.get("BENCH_MODULES", "").split(",") if os.environ.get("BENCH_MODULES") else MODULES

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from django.db.models import Case, DecimalField, F, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, DecimalField, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from .models import (
@@ -109,20 +109,28 @@ def recipient_name(t: Transaction, public: set[int]) -> str | None:
 
 
 def recipients(year: int | None) -> tuple[list[dict], dict]:
-    """Amounts per named recipient, and those to individuals who did not opt in summed."""
+    """Amounts per named recipient, and those to individuals who did not opt in summed; one
+    grouped query, so it stays fast over a million transactions."""
     rows = Transaction.objects.exclude(recipient_kind="").filter(type__in=SPENDING)
     if year:
         rows = rows.filter(fiscal_year=year)
+    groups = rows.values(
+        "recipient_kind", "recipient_organization__name", "recipient_person_id",
+        "recipient_person__username",
+    ).annotate(total=Sum("value"), transactions=Count("id")).order_by()  # fmt: skip
     public = public_people()
     named: dict[str, Decimal] = {}
     hidden = {"transactions": 0, "value": Decimal(0)}
-    for t in rows.select_related("recipient_organization", "recipient_person"):
-        name = recipient_name(t, public)
+    for group in groups:
+        name = group["recipient_organization__name"]
+        if group["recipient_kind"] == RecipientKind.INDIVIDUAL:
+            shown = group["recipient_person_id"] in public
+            name = group["recipient_person__username"] if shown else None
         if name is None:
-            hidden["transactions"] += 1
-            hidden["value"] += t.value
+            hidden["transactions"] += group["transactions"]
+            hidden["value"] += Decimal(group["total"] or 0)
         else:
-            named[name] = named.get(name, Decimal(0)) + t.value
+            named[name] = named.get(name, Decimal(0)) + Decimal(group["total"] or 0)
     ordered = sorted(named.items(), key=lambda item: (-item[1], item[0]))
     return [{"name": k, "value": v} for k, v in ordered], hidden
 
