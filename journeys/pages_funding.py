@@ -1,7 +1,8 @@
 """The funding app's pages in the accessibility gate (see journeys/pages.py).
 
 Seeded: a 2026 budget with two lines, an expenditure in euros against one of them, and a
-commitment to an organization under the line the board approved (staff post it: staff are finance staff)."""
+commitment to an organization under the line the board approved (staff post them: staff are
+finance staff)."""
 
 import datetime as dt
 
