@@ -171,7 +171,23 @@ def giving360_export(request: HttpRequest):
     return JsonResponse(exports.giving360())
 
 
-@router.get("/funding/ledger.csv", response={200: str, **READ_ERRORS}, **READ)
+CSV_RESPONSE = {
+    **READ["openapi_extra"],
+    "responses": {
+        200: {
+            "description": "The ledger as CSV with a header row (cells guarded for spreadsheets).",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        }
+    },
+}
+
+
+@router.get(
+    "/funding/ledger.csv",
+    response={200: str, **READ_ERRORS},
+    auth=READ["auth"],
+    openapi_extra=CSV_RESPONSE,
+)
 def ledger_csv(request: HttpRequest, year: Query[FundingYearQuery]):
     response = HttpResponse(exports.ledger_csv(year.year), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="capacityhub-ledger.csv"'
