@@ -25,6 +25,7 @@ MODULES = [
     "search",
     "review",
     "mentoring",
+    "funding",
     "recognition",
     "evaluation",
     "page_weight",

@@ -309,3 +309,9 @@ LOGGING = {
 # node_modules (installed by `make assets`); a giver may award this many barnstars a day.
 JSONLD_PACKAGES_DIR = env_str("JSONLD_PACKAGES_DIR", str(BASE_DIR / "node_modules"))
 RECOGNITION_BARNSTARS_PER_DAY = env_int("RECOGNITION_BARNSTARS_PER_DAY", 5)
+
+# The funding ledger (capacityhub/funding): budgets and reports are in this ISO 4217 currency;
+# the 360Giving export names the funder by this identifier (org-id.guide) and name.
+FUNDING_REPORTING_CURRENCY = env_str("FUNDING_REPORTING_CURRENCY", "USD").upper()
+FUNDING_ORGANIZATION_ID = env_str("FUNDING_ORGANIZATION_ID", "XI-CAPACITYHUB")
+FUNDING_ORGANIZATION_NAME = env_str("FUNDING_ORGANIZATION_NAME", "Capacity Hub")

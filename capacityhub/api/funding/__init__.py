@@ -1,7 +1,6 @@
-"""The funding API."""
+"""The funding API: budgets, the public ledger and its exports, posting and reversing."""
 
-from ninja import Router
-
-router = Router(tags=["funding"])
+from . import budgets  # noqa: F401 - registers its endpoints on the router
+from .ledger import router
 
 __all__ = ["router"]

@@ -1,3 +1,5 @@
 """The funding pages."""
 
-urlpatterns: list = []
+from . import finance, public
+
+urlpatterns = [*finance.urlpatterns, *public.urlpatterns]

@@ -1,0 +1,1 @@
+from .fixtures import award, finance  # noqa: F401
