@@ -1,7 +1,7 @@
-"""The board meets: the secretary proposes to approve a subject (a stand-in for a budget line:
-an organization); a member of that organization is recused by the conflict-of-interest
-register; the motion carries and links to the decision record; the minutes are approved by a
-vote and published, and a visitor reads them."""
+"""The board meets: the secretary proposes to approve a budget line that funds an affiliate; a
+member of that affiliate is recused by the conflict-of-interest register; the motion carries
+and links to the decision record, which approves the line in the public funding report; the
+minutes are approved by a vote and published, and a visitor reads them."""
 
 import datetime as dt
 
@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from capacityhub.community.models import Membership
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
+from capacityhub.funding.models import BudgetLine
+from capacityhub.funding.services import budget_create, budget_line_add
 from capacityhub.governance.models import Attendance, Board, Meeting, Motion, Term
 from journeys.conftest import login
 
@@ -33,7 +35,12 @@ def board_meeting(transactional_db):
     meeting = Meeting.objects.create(board=board, title="Board meeting", starts_at=timezone.now())
     for person in people.values():
         Attendance.objects.create(meeting=meeting, person=person, present=True)
-    return {"meeting": meeting, "subject": group, **people}
+    treasurer = UserFactory(username="treasurer", is_staff=True)
+    budget = budget_create(actor=treasurer, fiscal_year=today.year)
+    line = budget_line_add(actor=treasurer, budget=budget, title="Accra affiliate plan",
+                           scope="decentralized", organization=group,
+                           amount="12000")  # fmt: skip
+    return {"meeting": meeting, "subject": line, **people}
 
 
 def _signed_in(fresh_page, username):
@@ -50,7 +57,7 @@ def _vote_for(fresh_page, username, motion):
     expect(page.get_by_text("Your vote is recorded.")).to_be_visible()
 
 
-def test_the_board_approves_a_subject_with_a_recusal_and_publishes_its_minutes(
+def test_the_board_approves_a_budget_line_with_a_recusal_and_publishes_its_minutes(
     fresh_page, board_meeting
 ):
     meeting, subject = board_meeting["meeting"], board_meeting["subject"]
@@ -59,7 +66,7 @@ def test_the_board_approves_a_subject_with_a_recusal_and_publishes_its_minutes(
     secretary.goto(f"/unit/meetings/{meeting.pk}/")
     secretary.get_by_text("Propose a motion").click()
     secretary.locator("input[name=title]").last.fill("Approve the Accra plan")
-    secretary.locator("input[name=subject_type]").fill("community.organization")
+    secretary.locator("input[name=subject_type]").fill("funding.budgetline")
     secretary.locator("input[name=subject_id]").fill(str(subject.pk))
     secretary.get_by_role("button", name="Open the vote").click()
     expect(secretary.get_by_text("The motion is open for votes.")).to_be_visible()
@@ -81,7 +88,18 @@ def test_the_board_approves_a_subject_with_a_recusal_and_publishes_its_minutes(
     expect(secretary.get_by_text("from the conflict-of-interest register")).to_be_visible()
     motion.refresh_from_db()
     assert motion.status == "carried" and motion.decision is not None
+    assert BudgetLine.objects.get().approved_decision == motion.decision
     secretary.locator("#decision-link").click()
+    expect(secretary).to_have_url(f"/integrity/decisions/{motion.decision.pk}/")
+
+    # and: the public funding report shows the line approved, linked to that decision
+    visitor = fresh_page()
+    visitor.goto(subject.get_absolute_url())
+    expect(visitor.locator(f"#line-{subject.pk}")).to_contain_text("Wikimedians of Accra")
+    secretary.goto(subject.get_absolute_url())
+    secretary.locator(f"#line-{subject.pk}").locator("xpath=..").get_by_role(
+        "link", name="Yes"
+    ).click()
     expect(secretary).to_have_url(f"/integrity/decisions/{motion.decision.pk}/")
 
     # when: the secretary drafts the minutes and puts them to the vote; the board approves

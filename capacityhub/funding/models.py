@@ -91,6 +91,16 @@ class BudgetLine(models.Model):
     call = models.ForeignKey(
         "review.Call", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A decentralized line may fund one organization (an affiliate's grant): board members
+    # tied to it are recused when the board approves the line.
+    organization = models.ForeignKey(
+        "community.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organization funded"),
+    )
     amount = models.DecimalField(_("amount"), **MONEY)
     approved_decision = models.ForeignKey(
         "integrity.Decision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -106,6 +116,18 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        year = self.budget.fiscal_year
+        return reverse("web:funding-report") + f"?year={year}#line-{self.pk}"
+
+    def conflict_parties(self):
+        """(users, organizations) a decider may be conflicted with (integrity.conflicts): the
+        organization funded, and the organization that runs the line's call."""
+        organizations = {self.organization_id}
+        if self.call_id:
+            organizations.add(self.call.owner_organization_id)
+        return set(), {pk for pk in organizations if pk}
 
 
 class AppendOnly(models.Model):

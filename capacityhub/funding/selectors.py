@@ -59,7 +59,7 @@ def budget_lines(year: int) -> QuerySet[BudgetLine]:
     prefix = "transactions__"
     return (
         BudgetLine.objects.filter(budget__fiscal_year=year)
-        .select_related("call", "approved_decision")
+        .select_related("call", "approved_decision", "organization")
         .annotate(
             committed=_sum_lines(prefix, Q(transactions__type=T.OUTGOING_COMMITMENT)),
             actual=_sum_lines(prefix, Q(transactions__type__in=SPENDING)),

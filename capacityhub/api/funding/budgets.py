@@ -10,6 +10,7 @@ from capacityhub.funding.reports import cents, public_report
 from capacityhub.funding.services import budget_create, budget_line_add
 from capacityhub.review.models import Call
 
+from ..core.refs import organization_for
 from ..core.schemas import (
     DETAIL_ERRORS,
     OBJECT_WRITE_ERRORS,
@@ -33,7 +34,9 @@ from .schemas import (
 def _line_out(line) -> dict:
     return {
         "id": line.pk, "title": line.title, "scope": line.scope, "region": line.region,
-        "programme": line.programme, "call": line.call_id, "amount": line.amount,
+        "programme": line.programme, "call": line.call_id,
+        "organization": line.organization.slug if line.organization_id else None,
+        "amount": line.amount,
         "committed": cents(getattr(line, "committed", 0)),
         "actual": cents(getattr(line, "actual", 0)),
         "approved_decision": line.approved_decision_id,
@@ -71,9 +74,12 @@ def create_budget(request: HttpRequest, payload: FundingBudgetIn):
 )
 def add_budget_line(request: HttpRequest, year: FundingYear, payload: FundingBudgetLineIn):
     budget = get_object_or_404(Budget, fiscal_year=year)
-    fields = payload.model_dump(exclude={"call"})
+    fields = payload.model_dump(exclude={"call", "organization"})
     call = known_row(Call, payload.call, "call", pk=payload.call)
-    line = budget_line_add(actor=request.user, budget=budget, call=call, **fields)
+    organization = organization_for(payload.organization)
+    line = budget_line_add(
+        actor=request.user, budget=budget, call=call, organization=organization, **fields
+    )
     return Status(201, _line_out(line))
 
 

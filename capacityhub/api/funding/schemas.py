@@ -8,7 +8,7 @@ from ninja import Field, Schema
 
 from capacityhub.funding.models import Account, Scope, TransactionType
 
-from ..core.schemas import Input, ObjectId, RegionOrNone, Text
+from ..core.schemas import Input, ObjectId, RegionOrNone, Slug, Text
 
 FundingMoney = Annotated[Decimal, Field(gt=0, lt=10**12, max_digits=14, decimal_places=2)]
 FundingRate = Annotated[Decimal, Field(max_digits=20, decimal_places=8)]
@@ -95,6 +95,7 @@ class FundingBudgetLineOut(Schema):
     region: str
     programme: str
     call: int | None
+    organization: str | None
     amount: Decimal
     committed: Decimal
     actual: Decimal
@@ -120,6 +121,7 @@ class FundingBudgetLineIn(Input):
     region: RegionOrNone = ""
     programme: Text(120) = ""
     call: ObjectId | None = None
+    organization: Slug | None = Field(None, description="The organization the line funds.")
 
 
 class FundingTotalsOut(Schema):

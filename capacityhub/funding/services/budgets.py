@@ -50,6 +50,7 @@ def budget_line_add(
     region: str = "",
     programme: str = "",
     call=None,
+    organization=None,
 ) -> BudgetLine:
     require_finance(actor)
     if scope not in Scope.values:
@@ -64,6 +65,7 @@ def budget_line_add(
         region=clean_region(region, field="region"),
         programme=clean_single_line(programme, field="programme", max_length=120, required=False),
         call=call,
+        organization=organization,
         amount=amount,
     )
     audit_log(

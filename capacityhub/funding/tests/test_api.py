@@ -127,3 +127,20 @@ def test_a_member_sets_their_own_consent(other):
     response = _send(_client(other), "put", "/consent", {"public": True})
     assert response.status_code == 200 and response.json() == {"public": True}
     assert _send(_client(), "put", "/consent", {"public": True}).status_code == 401
+
+
+def test_a_line_may_fund_one_organization_named_by_its_slug(finance, organization):
+    from capacityhub.funding.models import BudgetLine
+
+    _send(_client(finance), "post", "/budgets", {"fiscal_year": 2026})
+    fields = {"title": "Affiliate grant", "scope": "decentralized", "amount": "900"}
+    unknown = _send(_client(finance), "post", "/budgets/2026/lines",
+                    {**fields, "organization": "no-such-group"})  # fmt: skip
+    assert unknown.status_code == 422 and "organization" in unknown.content.decode()
+    assert not BudgetLine.objects.exists()
+
+    made = _send(_client(finance), "post", "/budgets/2026/lines",
+                 {**fields, "organization": organization.slug})  # fmt: skip
+
+    assert made.status_code == 201 and made.json()["organization"] == organization.slug
+    assert BudgetLine.objects.get().conflict_parties() == (set(), {organization.pk})

@@ -142,8 +142,11 @@ def _save_budget(actor, which: str, data: dict) -> None:
         return
     budget = Budget.objects.get(pk=data["budget"])
     call = _row(Call, data["call"], "call", pk=data["call"])
+    organization = _row(
+        Organization, data["organization"], "organization", slug=data["organization"]
+    )
     fields = {k: data[k] for k in ("title", "scope", "region", "programme", "amount")}
-    budget_line_add(actor=actor, budget=budget, call=call, **fields)
+    budget_line_add(actor=actor, budget=budget, call=call, organization=organization, **fields)
 
 
 urlpatterns = [

@@ -80,6 +80,9 @@ class BudgetLineForm(forms.Form):
     )
     programme = forms.CharField(label=_("Programme"), required=False, max_length=120)
     call = forms.IntegerField(label=_("Call (number)"), required=False, min_value=1)
+    organization = forms.SlugField(
+        label=_("Organization funded (its short name, optional)"), required=False
+    )
     amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2, min_value=0)
 
     def __init__(self, *args, budgets=(), **kwargs):
