@@ -117,6 +117,12 @@ def rank_offers(spec, *, k: int, viewer_tier: int):
         return provider_index().rank(spec, k=k, viewer_tier=viewer_tier)
 
 
+def read_offer_columns(work):
+    """`work(columns)` on the current offer columns, while no change is applied to them."""
+    with _state.lock:
+        return work(provider_index().columns)
+
+
 def need_index() -> NeedIndex:
     with _state.lock:
         _refresh()
