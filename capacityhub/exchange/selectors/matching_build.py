@@ -8,6 +8,8 @@ offers with languages of their own, and organizations' offers, go through Python
 Nothing is kept per offer but array entries.
 """
 
+from itertools import chain
+
 import numpy as np
 from django.db import connections
 from django.db.models import Case, CharField, F, IntegerField, Value, When
@@ -46,7 +48,8 @@ PACK = 1 << 16  # language numbers are int16
 
 
 def _ints(rows, width: int) -> np.ndarray:
-    return np.array(rows, dtype=np.int64).reshape(-1, width)
+    flat = chain.from_iterable(rows)
+    return np.fromiter(flat, dtype=np.int64, count=len(rows) * width).reshape(-1, width)
 
 
 def _lookup(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -145,7 +148,9 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     ):
         works_in.setdefault(org, []).append(code)
     special = np.flatnonzero(~is_person | np.isin(offer_id, np.fromiter(own, np.int64)))
-    by_person = {int(p): i for i, p in enumerate(profile_ids)} if len(special) else {}
+    row_of = dict(
+        zip(special.tolist(), _lookup(profile_ids, person[special]).tolist(), strict=True)
+    )
     listed: dict[int, list] = {}
     for i in special.tolist():
         region, codes = own.get(int(offer_id[i]), ("", ()))
@@ -154,7 +159,7 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
                 new["region"][i] = regions.add(region)
                 new["public_region"][i] = regions.add(region)
             if codes:
-                mine = _spoken_by(blocks, by_person.get(int(person[i])), languages)
+                mine = _spoken_by(blocks, row_of[i], languages)
                 listed[i] = [
                     (
                         languages.add(c),
@@ -216,8 +221,7 @@ def _spoken(languages) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         output_field=IntegerField(),
     )
     packed = (F("profile_id") * PACK + number) * 8 + F("proficiency")
-    values = np.array(fetch(rows.annotate(packed=packed).values_list("packed")), np.int64)
-    values = values.reshape(-1)
+    values = _ints(fetch(rows.annotate(packed=packed).values_list("packed")), 1).reshape(-1)
     return values // 8 // PACK, values // 8 % PACK, values % 8
 
 
@@ -246,7 +250,7 @@ def _person_blocks(spoken, profile_ids, languages):
 
 
 def _spoken_by(blocks, row, languages) -> dict[str, int]:
-    if row is None:
+    if row is None or row < 0:
         return {}
     lang, full = blocks[0][row], blocks[1][row]
     return {languages.values[c]: int(p) for c, p in zip(lang, full, strict=True) if c >= 0}
