@@ -12,6 +12,7 @@ from django.utils import translation
 
 from capacityhub.community.models import Membership
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
+from capacityhub.exchange.selectors.matching_index import matching_cache_clear
 from capacityhub.taxonomy.selectors import taxonomy_cache_clear
 from capacityhub.taxonomy.tests.factories import CapacityFactory
 
@@ -43,9 +44,11 @@ def _default_language():
 def _fresh_cache():
     cache.clear()
     taxonomy_cache_clear()
+    matching_cache_clear()  # the capacity map counts from matching's offer columns
     yield
     cache.clear()
     taxonomy_cache_clear()
+    matching_cache_clear()
 
 
 @pytest.fixture(autouse=True)

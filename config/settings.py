@@ -137,6 +137,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": SQLITE_PATH,
+            # Keep each worker's connection between requests: a new SQLite connection parses
+            # the schema again and starts with an empty page cache (≈ 5 ms a request).
+            "CONN_MAX_AGE": env_int("SQLITE_CONN_MAX_AGE", 600),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

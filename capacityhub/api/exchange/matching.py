@@ -86,7 +86,8 @@ def list_need_matches(request: HttpRequest, need_id: ObjectId, filters: Query[Ma
     need = need_for_matching(viewer=request.user, pk=need_id)
     matches = matches_for_need(need=need, viewer=request.user, limit=filters.limit)
     with override(content_language(filters.lang)):
-        return [_match_out(m) for m in matches]
+        codes = capacity_codes()
+        return [_match_out(m, codes) for m in matches]
 
 
 @router.get(
@@ -106,10 +107,11 @@ def list_need_matches_in_other_languages(
         need=need, viewer=request.user, shown=shown, limit=filters.limit
     )
     with override(content_language(filters.lang)):
-        return [_match_out(m) for m in others]
+        codes = capacity_codes()
+        return [_match_out(m, codes) for m in others]
 
 
-def _match_out(match) -> dict:
+def _match_out(match, codes: dict[int, str]) -> dict:
     reasons = words.reasons(match.parts, organization=match.kind == "organization")
     return {
         "kind": match.kind,
@@ -117,7 +119,7 @@ def _match_out(match) -> dict:
         "username": match.username,
         "organization": match.slug,
         "offer": match.offer_id,
-        "capacity": capacity_codes().get(match.capacity_id, ""),
+        "capacity": codes.get(match.capacity_id, ""),
         "score": match.score,
         "quality": match.quality,
         "label": words.quality_label(match.quality),

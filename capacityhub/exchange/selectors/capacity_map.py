@@ -41,7 +41,9 @@ from capacityhub.exchange.capacity_map import (
     aggregate,
     gap,
 )
+from capacityhub.exchange.capacity_map_columns import aggregate_columns
 from capacityhub.exchange.models import Need, Offer
+from capacityhub.exchange.selectors.capacity_map_supply import supply_columns
 from capacityhub.taxonomy.selectors import capacity_code_map, capacity_labels, taxonomy_tree
 from capacityhub.taxonomy.tree import Tree
 
@@ -216,7 +218,18 @@ def need_rows(levels: list[str]):
 
 
 def map_aggregate_compute(*, level: str, tree: Tree | None = None) -> CapacityAggregate:
-    """The counts at one visibility level, straight from the database (no cache)."""
+    """The counts at one visibility level (no cache): offers from matching's columns, needs
+    from one query."""
+    return aggregate_columns(
+        tree=tree or taxonomy_tree(),
+        supply=supply_columns(level),
+        needs=need_rows(_levels_up_to(level)),
+        regions=tuple(REGIONS),
+    )
+
+
+def map_aggregate_query(*, level: str, tree: Tree | None = None) -> CapacityAggregate:
+    """The same counts with the offers read by their own query (the reference in tests)."""
     levels = _levels_up_to(level)
     return aggregate(
         tree=tree or taxonomy_tree(),

@@ -8,12 +8,16 @@ offers with languages of their own, and organizations' offers, go through Python
 Nothing is kept per offer but array entries.
 """
 
+from itertools import chain
+
 import numpy as np
-from django.db.models import IntegerField, Value
-from django.db.models.functions import Coalesce
+from django.db import connections
+from django.db.models import Case, CharField, F, IntegerField, Value, When
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from capacityhub.community.models import (
+    CapacityClaim,
     Organization,
     OrganizationLanguage,
     Profile,
@@ -34,9 +38,18 @@ from .matching_columns import (
     provider_activity,
 )
 
+PERSON_KIND = (
+    "country", "time_zone", "capacities_visibility", "languages_visibility",
+    "location_visibility",
+)  # fmt: skip
+SEPARATOR = "\x1f"
+CASE_MOST = 64  # distinct language codes numbered in SQL at most
+PACK = 1 << 16  # language numbers are int16
+
 
 def _ints(rows, width: int) -> np.ndarray:
-    return np.array(rows, dtype=np.int64).reshape(-1, width)
+    flat = chain.from_iterable(rows)
+    return np.fromiter(flat, dtype=np.int64, count=len(rows) * width).reshape(-1, width)
 
 
 def _lookup(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -47,24 +60,45 @@ def _lookup(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.where(keys[at] == wanted, at, -1)
 
 
+def _offer_numbers() -> np.ndarray:
+    """(offer, profile or 0, organization or 0, capacity, level, online) of every active offer.
+
+    Raw SQL for its join order: `CROSS JOIN … WHERE` makes SQLite read the offers and look
+    each claim up by its key (what PostgreSQL's planner does anyway); an inner join lets SQLite,
+    without table statistics, scan every claim (four times as many rows) and look the offers
+    up instead, ≈ 40% slower at 300,000 offers."""
+    connection = connections[Offer.objects.db]
+    quote = connection.ops.quote_name
+
+    def name(model, field: str) -> str:
+        return quote(model._meta.get_field(field).column)
+
+    claim, offer = CapacityClaim, Offer
+    # Names from the models' metadata, quoted; values as parameters.
+    sql = (
+        f"SELECT o.{name(offer, 'id')}, COALESCE(c.{name(claim, 'profile')}, 0),"  # noqa: S608
+        f" COALESCE(c.{name(claim, 'organization')}, 0), c.{name(claim, 'capacity')},"
+        f" c.{name(claim, 'level')}, o.{name(offer, 'online')}"
+        f" FROM {quote(offer._meta.db_table)} o CROSS JOIN {quote(claim._meta.db_table)} c"
+        f" WHERE c.{name(claim, 'id')} = o.{name(offer, 'claim')}"
+        f" AND o.{name(offer, 'is_active')} = %s AND c.{name(claim, 'relation')} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [True, Relation.OFFERS])
+        return _ints(cursor.fetchall(), 6)
+
+
 def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     """New rows (for `OfferColumns.replace`) for every offer matching indexes."""
-    offers = Offer.objects.filter(is_active=True, claim__relation=Relation.OFFERS).order_by()
-    zero = Value(0, output_field=IntegerField())
-    numbers = offers.annotate(
-        p=Coalesce("claim__profile_id", zero), o=Coalesce("claim__organization_id", zero)
-    ).values_list("id", "p", "o", "claim__capacity_id", "claim__level", "online")
-    table = _ints(fetch(numbers), 6)
+    table = _offer_numbers()
 
     # People with an active account (the offers of others are left out): location,
     # visibility and languages, read once per person and worked out once per distinct value.
     people = Profile.objects.filter(user__is_active=True).order_by("id")
-    profile_rows = fetch(
-        people.values_list(
-            "id", "country", "time_zone", "capacities_visibility", "languages_visibility",
-            "location_visibility",
-        )
-    )  # fmt: skip
+    # What is per kind of person as one text (country, time zone, three visibilities): one
+    # Python object a row instead of five, and one dictionary look-up.
+    joined = Concat(*_joined(PERSON_KIND), output_field=CharField())
+    profile_rows = fetch(people.annotate(kind=joined).values_list("id", "kind"))
     profile_ids = np.fromiter((r[0] for r in profile_rows), np.int64, len(profile_rows))
     at = _lookup(profile_ids, table[:, 1])
     table = table[(table[:, 1] == 0) | (at >= 0)]
@@ -80,10 +114,11 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     at = at[is_person]
     regions, languages = into.regions, into.languages
     today = timezone.localdate()
-    kinds: dict[tuple, int] = {}
+    found: dict[str, int] = {}
     kind = np.fromiter(
-        (kinds.setdefault(r[1:], len(kinds)) for r in profile_rows), np.int64, len(profile_rows)
+        (found.setdefault(r[1], len(found)) for r in profile_rows), np.int64, len(profile_rows)
     )
+    kinds = [tuple(text.split(SEPARATOR)) for text in found]
     per_kind = {
         "region": [regions.add(region_of(k[0]) or "") for k in kinds],
         "offset": [np.nan if (o := offset_of(k[1], today)) is None else o for k in kinds],
@@ -93,12 +128,7 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     }
     for name, values in per_kind.items():
         new[name][is_person] = np.array(values)[kind[at]] if len(at) else 0
-    spoken = fetch(
-        ProfileLanguage.objects.order_by("profile_id", "language").values_list(
-            "profile_id", "language", "proficiency"
-        )
-    )
-    blocks = _person_blocks(spoken, profile_ids, languages)
+    blocks = _person_blocks(_spoken(languages), profile_ids, languages)
     width = blocks[0].shape[1]
 
     # Offers with a region or languages of their own, and organizations' offers: one by one.
@@ -118,7 +148,9 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     ):
         works_in.setdefault(org, []).append(code)
     special = np.flatnonzero(~is_person | np.isin(offer_id, np.fromiter(own, np.int64)))
-    by_person = {int(p): i for i, p in enumerate(profile_ids)} if len(special) else {}
+    row_of = dict(
+        zip(special.tolist(), _lookup(profile_ids, person[special]).tolist(), strict=True)
+    )
     listed: dict[int, list] = {}
     for i in special.tolist():
         region, codes = own.get(int(offer_id[i]), ("", ()))
@@ -127,7 +159,7 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
                 new["region"][i] = regions.add(region)
                 new["public_region"][i] = regions.add(region)
             if codes:
-                mine = _spoken_by(blocks, by_person.get(int(person[i])), languages)
+                mine = _spoken_by(blocks, row_of[i], languages)
                 listed[i] = [
                     (
                         languages.add(c),
@@ -162,16 +194,46 @@ def all_offer_columns(into: OfferColumns) -> dict[str, np.ndarray]:
     return {name: column[order] for name, column in new.items()}
 
 
+def _joined(names):
+    parts = []
+    for name in names:
+        parts += [name, Value(SEPARATOR)]
+    return parts[:-1]
+
+
+def _spoken(languages) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every person's languages as (person, language number, proficiency) arrays, ordered by
+    person then code. The few distinct codes are numbered first, so the big query returns one
+    integer a row (person, number and proficiency packed) and no text."""
+    rows = ProfileLanguage.objects.order_by("profile_id", "language")
+    codes = sorted(set(rows.order_by().values_list("language", flat=True).distinct()))
+    if len(codes) > CASE_MOST:  # a long CASE costs more in SQL than the texts in Python
+        spoken = fetch(rows.values_list("profile_id", "language", "proficiency"))
+        numbers = {code: languages.add(code) for code in codes}
+        return (
+            np.fromiter((r[0] for r in spoken), np.int64, len(spoken)),
+            np.fromiter((numbers[r[1]] for r in spoken), np.int64, len(spoken)),
+            np.fromiter((r[2] for r in spoken), np.int64, len(spoken)),
+        )
+    number = Case(
+        *(When(language=code, then=Value(languages.add(code))) for code in codes),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    packed = (F("profile_id") * PACK + number) * 8 + F("proficiency")
+    values = _ints(fetch(rows.annotate(packed=packed).values_list("packed")), 1).reshape(-1)
+    return values // 8 // PACK, values // 8 % PACK, values % 8
+
+
 def _person_blocks(spoken, profile_ids, languages):
     """Per person (in `profile_ids` order): language numbers and proficiencies, by code."""
-    if not spoken:
+    person, code, level = spoken
+    if not len(person):
         return tuple(
             np.full((len(profile_ids), 1), -1, dtype=d) for d in (np.int16, np.int8, np.int8)
         )
-    owner = _lookup(profile_ids, np.fromiter((r[0] for r in spoken), np.int64, len(spoken)))
-    numbers = {code: languages.add(code) for code in {r[1] for r in spoken}}
-    code = np.fromiter((numbers[r[1]] for r in spoken), np.int16, len(spoken))
-    level = np.fromiter((r[2] for r in spoken), np.int8, len(spoken))
+    owner = _lookup(profile_ids, person)
+    code, level = code.astype(np.int16), level.astype(np.int8)
     mine = owner >= 0  # of people with an active account
     owner, code, level = owner[mine], code[mine], level[mine]
     if not len(owner):
@@ -188,7 +250,7 @@ def _person_blocks(spoken, profile_ids, languages):
 
 
 def _spoken_by(blocks, row, languages) -> dict[str, int]:
-    if row is None:
+    if row is None or row < 0:
         return {}
     lang, full = blocks[0][row], blocks[1][row]
     return {languages.values[c]: int(p) for c, p in zip(lang, full, strict=True) if c >= 0}

@@ -117,6 +117,12 @@ def rank_offers(spec, *, k: int, viewer_tier: int):
         return provider_index().rank(spec, k=k, viewer_tier=viewer_tier)
 
 
+def read_offer_columns(work):
+    """`work(columns)` on the current offer columns, while no change is applied to them."""
+    with _state.lock:
+        return work(provider_index().columns)
+
+
 def need_index() -> NeedIndex:
     with _state.lock:
         _refresh()
@@ -193,7 +199,9 @@ def _build() -> tuple[ProviderIndex, int]:
     index = ProviderIndex.from_columns(columns, taxonomy_tree())
     _save_shared(columns, seen)
     _state.build_seconds = time.perf_counter() - started
-    gc.collect()
+    # The build's garbage is young (its rows were freed as it went): collecting the young
+    # generations is enough, and a full collection scanned every object of the process.
+    gc.collect(1)
     gc.freeze()  # what the build left behind is never scanned again
     return index, seen
 
