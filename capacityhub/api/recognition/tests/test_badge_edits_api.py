@@ -62,3 +62,23 @@ def test_archive_a_badge(ours, manager_client, other_client, client):
     later = patch(manager_client, f"/badges/{ours.pk}", {"name": "Back", "version": 1})
     assert later.status_code == 422
     assert Achievement.objects.get().name == "Host"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"version": "x", "name": "X"},
+        {"version": 1, "capacities": ["no-such-capacity"]},
+        {"version": 1, "valid_days": 0},
+        {"version": 1, "image": "nope"},
+        {"version": 1, "rule_kind": "evidence_count", "rule_params": {"kind": 5, "minimum": "a"}},
+        {"version": 1, "rule_kind": "evidence_count", "rule_params": None},
+        {"version": 1, "organization": "wm-kano"},
+        [],
+    ],
+)
+def test_junk_edits_are_4xx_and_change_nothing(ours, manager_client, taxonomy, data):
+    response = patch(manager_client, f"/badges/{ours.pk}", data)
+    assert 400 <= response.status_code < 500
+    ours.refresh_from_db()
+    assert (ours.name, ours.version, ours.rule_kind) == ("Host", 1, "")
