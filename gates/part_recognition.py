@@ -44,6 +44,10 @@ def _pk(world, name: str):
     return world.extra[name].pk
 
 
+def _version(world) -> int:
+    return Achievement.objects.get(pk=_pk(world, "recognition_badge")).version
+
+
 def _public(world) -> str:
     return str(world.extra["recognition_award"].public_id)
 
@@ -73,6 +77,12 @@ API_ROWS = [
     Row("POST /badges/{badge_id}/awards", "post",
         lambda world: f"{API}/badges/{_pk(world, 'recognition_badge')}/awards",
         lambda world, user: {"recipient": "amina"}, EDITORS_ONLY),
+    Row("PATCH /badges/{badge_id}", "patch",
+        lambda world: f"{API}/badges/{_pk(world, 'recognition_badge')}",
+        lambda world, user: {"name": "Renamed", "version": _version(world)}, EDITORS_ONLY),
+    Row("POST /badges/{badge_id}/archive", "post",
+        lambda world: f"{API}/badges/{_pk(world, 'recognition_badge')}/archive",
+        lambda world, user: {}, EDITORS_ONLY),
     Row("POST /credentials/{credential_id}/shown", "post",
         lambda world: f"{API}/credentials/{_public(world)}/shown",
         lambda world, user: {"shown": False}, OWNER_ONLY),
@@ -108,6 +118,12 @@ WEB_ROWS = [
         EDITORS_ONLY),
     Row("web:achievement-award", "post", _web("achievement-award", "recognition_badge"),
         lambda world, user: {"recipient": "amina"}, EDITORS_ONLY),
+    Row("web:achievement-edit", "post", _web("achievement-edit", "recognition_badge"),
+        lambda world, user: {"version": _version(world), "name": "Renamed", "description": "d",
+                             "criteria": "c", "image": "star"},
+        EDITORS_ONLY),
+    Row("web:achievement-archive", "post", _web("achievement-archive", "recognition_badge"),
+        lambda world, user: {}, EDITORS_ONLY),
     Row("web:credential-shown", "post", _web_award("credential-shown"),
         lambda world, user: {"shown": "0"}, OWNER_ONLY),
     Row("web:credential-revoke", "post", _web_award("credential-revoke"),

@@ -39,6 +39,10 @@ PAGE_TYPES = [
     ("mentoring-queue", "/mentoring/queue/", "staff"),
     ("mentoring-pair", _at("/mentoring/requests/{pk}/pair/", "mentoring_request"), "staff"),
     ("mentoring-mentorship", _at("/mentoring/mentorships/{pk}/", "mentoring_mentorship"), "member"),
+    # The mentoring sections of shared pages: a mentor's profile, an alumna's, her home page.
+    ("mentoring-panel-mentor-profile", "/people/kwame/", None),
+    ("mentoring-panel-alumna-profile", "/people/amina/", "member"),
+    ("mentoring-panel-home", "/", "member"),
 ]
 NOT_PAGES = {
     "mentoring-stage-new",

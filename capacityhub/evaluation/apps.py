@@ -9,9 +9,10 @@ class EvaluationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import builtin, programmes
+        from . import builtin, programmes, resources
         from .personal_data import register_personal_data
 
         builtin.ready()
         programmes.register()
+        resources.register()  # "What worked" in the knowledge base
         register_personal_data()

@@ -142,3 +142,28 @@ def rank(resources: Iterable[ResourceFacts], reader: Reader) -> list[tuple[int, 
     scored = [(facts.resource_id, score(facts, reader)) for facts in resources]
     scored.sort(key=lambda pair: (-pair[1], -pair[0]))
     return scored
+
+
+# "What worked": outcome scores that apps above knowledge contribute --------------------------
+#
+# Knowledge sits below the apps that measure outcomes (evaluation), so it cannot ask them; they
+# register a function here from their AppConfig.ready() instead. Each returns
+# {resource_id: score} (higher is better) for the resources it has evidence about; resources
+# no function knows sort after all scored ones under the "What worked" order.
+
+BOOSTS: list = []
+
+
+def register_boost(fn) -> None:
+    """Register `fn() -> {resource_id: score}` (idempotent)."""
+    if fn not in BOOSTS:
+        BOOSTS.append(fn)
+
+
+def boost_scores() -> dict[int, float]:
+    """Every registered function's scores, added up per resource."""
+    total: dict[int, float] = defaultdict(float)
+    for fn in BOOSTS:
+        for resource_id, value in fn().items():
+            total[int(resource_id)] += float(value)
+    return dict(total)

@@ -7,7 +7,7 @@ it and by curators. Reports are seen by curators only.
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Case, Count, F, FloatField, Q, QuerySet, Value, When
 
 from capacityhub.community.models import Membership, Profile, ProfileLanguage
 from capacityhub.community.selectors import can_act_for
@@ -15,16 +15,19 @@ from capacityhub.core.regions import region_of
 from capacityhub.taxonomy.selectors import capacity_descendant_ids
 
 from .models import Endorsement, Resource, ResourceReport, ResourceUse
-from .ranking import Reader, ResourceFacts, UseFact, rank, summarize
+from .ranking import Reader, ResourceFacts, UseFact, boost_scores, rank, summarize
 
 Status = Resource.Status
 LISTED = [Status.PUBLISHED, Status.OUTDATED]
 SORT_RELEVANCE = "relevance"
+SORT_WORKED = "worked"
 SORTS = {
     SORT_RELEVANCE: ["-is_featured", "-created_at", "-id"],  # the order before ranking
     "new": ["-created_at", "-id"],
     "rated": ["-average_rating", "-use_count", "-created_at", "-id"],
     "title": ["title", "id"],
+    # Best measured outcomes first (ranking.register_boost); the rest after, newest first.
+    SORT_WORKED: [F("worked_score").desc(nulls_last=True), "-created_at", "-id"],
 }
 # Ranking reads the facts of every candidate; past this many, only the newest are ranked.
 RELEVANCE_CANDIDATES = 1000
@@ -98,7 +101,20 @@ def resource_list(
         resources = resources.annotate(
             average_rating=Avg("uses__rating"), use_count=Count("uses", distinct=True)
         )
+    if sort == SORT_WORKED:
+        resources = with_worked_score(resources)
     return resources.order_by(*order)
+
+
+def with_worked_score(resources: QuerySet[Resource]) -> QuerySet[Resource]:
+    """Annotate `worked_score`: the outcome score apps registered for it, or None."""
+    scores = boost_scores()
+    if not scores:
+        return resources.annotate(worked_score=Value(None, output_field=FloatField()))
+    whens = [When(pk=pk, then=Value(value)) for pk, value in scores.items()]
+    return resources.annotate(
+        worked_score=Case(*whens, default=Value(None), output_field=FloatField())
+    )
 
 
 def resource_get(*, viewer, pk: int) -> Resource:

@@ -70,8 +70,14 @@ def achievement_list(*, organization: Organization | None = None) -> QuerySet[Ac
     return achievements.prefetch_related("capacities")
 
 
-def achievement_get(*, pk: int) -> Achievement:
-    achievement = achievement_list().filter(pk=pk).first()
+def achievement_get(*, pk: int, include_archived: bool = False) -> Achievement:
+    """A badge; an archived one only when asked for (its page, which says it is retired)."""
+    achievements = achievement_list()
+    if include_archived:
+        achievements = Achievement.objects.select_related("organization").prefetch_related(
+            "capacities"
+        )
+    achievement = achievements.filter(pk=pk).first()
     if achievement is None:
         raise Http404(_("There is no such badge."))
     return achievement
@@ -79,6 +85,13 @@ def achievement_get(*, pk: int) -> Achievement:
 
 def achievement_can_award(user, achievement: Achievement) -> bool:
     return can_act_for(user, organization=achievement.organization_id)
+
+
+def achievement_can_edit(user, achievement: Achievement) -> bool:
+    """Staff, or the managers of the organization that issues it (the hub's: staff only)."""
+    return achievement.archived_at is None and can_act_for(
+        user, organization=achievement.organization_id
+    )
 
 
 def may_define_achievements(user) -> bool:

@@ -11,6 +11,7 @@ class WebConfig(AppConfig):
         from .integrity.panels import register_panels as register_integrity_panels
         from .knowledge import panels as knowledge_panels  # noqa: F401 - registers on import
         from .learning.panels import register_panels as register_learning_panels
+        from .mentoring.panels import register_panels as register_mentoring_panels
         from .orgdev.panels import register_panels as register_orgdev_panels
         from .recognition.panels import register_panels as register_recognition_panels
 
@@ -19,3 +20,4 @@ class WebConfig(AppConfig):
         register_integrity_panels()
         register_orgdev_panels()
         register_recognition_panels()
+        register_mentoring_panels()

@@ -109,7 +109,10 @@ class ResourceQuery(PageQuery):
     featured: bool = False
     q: Text(200) | None = Field(None, description="Title or summary contains.")
     sort: SortName = Field(
-        "new", description="`relevance` ranks by contexts like the caller's (see ranking.py)."
+        "new",
+        description="`relevance` ranks by contexts like the caller's (see ranking.py); "
+        "`worked` puts resources used by practices with the best measured outcomes first "
+        "(evaluation), the others after, newest first.",
     )
     lang: LanguageCode | None = Field(
         None,

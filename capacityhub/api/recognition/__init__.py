@@ -27,6 +27,7 @@ from capacityhub.recognition.services.awards import (
     award_revoke,
     award_set_shown,
 )
+from capacityhub.recognition.services.badge_edits import achievement_archive, achievement_update
 from capacityhub.recognition.services.barnstars import (
     barnstar_give,
     barnstar_moderate,
@@ -44,13 +45,16 @@ from ..core.schemas import (
     WRITE_AUTH,
     WRITE_ERRORS,
     ErrorOut,
+    IfMatch,
     ObjectId,
     Page,
     PageQuery,
+    required_version,
 )
 from .schemas import (
     RecognitionAchievementIn,
     RecognitionAchievementOut,
+    RecognitionAchievementPatch,
     RecognitionAwardIn,
     RecognitionAwardOut,
     RecognitionBarnstarIn,
@@ -97,6 +101,8 @@ def _achievement_out(a: Achievement) -> dict:
         "valid_days": a.valid_days,
         "rule_kind": a.rule_kind,
         "rule_params": a.rule_params,
+        "version": a.version,
+        "archived_at": a.archived_at,
         "url": a.get_absolute_url(),
     }
 
@@ -226,6 +232,50 @@ def define_badge(request: HttpRequest, payload: RecognitionAchievementIn):
     data = payload.model_dump(exclude={"organization"})
     achievement = achievement_create(actor=request.user, organization=organization, **data)
     return Status(201, _achievement_out(achievement_get(pk=achievement.pk)))
+
+
+NOT_NULL_BADGE = {"name", "description", "criteria", "image", "capacities", "rule_kind"}
+
+
+@router.patch(
+    "/badges/{badge_id}",
+    response={200: RecognitionAchievementOut, **OBJECT_WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def edit_badge(
+    request: HttpRequest,
+    badge_id: ObjectId,
+    payload: RecognitionAchievementPatch,
+    if_match: IfMatch = None,
+):
+    """Staff, or the managers of the badge's organization. An archived badge: 422.
+
+    Send the `version` you read (or `If-Match`): missing, 422; stale, 409."""
+    changes = payload.model_dump(exclude_unset=True)
+    expected_version = required_version(changes.pop("version", None), if_match)
+    nulls = sorted(k for k, v in changes.items() if v is None and k in NOT_NULL_BADGE)
+    if nulls:
+        raise ValidationError({nulls[0]: _("This field cannot be empty.")})
+    if changes.get("rule_params") is None:
+        changes.pop("rule_params", None)
+    achievement = achievement_get(pk=badge_id, include_archived=True)
+    achievement_update(
+        actor=request.user, achievement=achievement, expected_version=expected_version, **changes
+    )
+    return _achievement_out(achievement_get(pk=badge_id, include_archived=True))
+
+
+@router.post(
+    "/badges/{badge_id}/archive",
+    response={200: RecognitionAchievementOut, **OBJECT_WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def archive_badge(request: HttpRequest, badge_id: ObjectId):
+    """Retire a badge: awarded no more (by hand or rule); issued credentials stay valid.
+    Already archived: 422."""
+    achievement = achievement_get(pk=badge_id, include_archived=True)
+    achievement_archive(actor=request.user, achievement=achievement)
+    return _achievement_out(achievement_get(pk=badge_id, include_archived=True))
 
 
 @router.post(

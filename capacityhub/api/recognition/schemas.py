@@ -8,7 +8,7 @@ from pydantic import Field
 
 from capacityhub.recognition.kinds import BarnstarKind
 
-from ..core.schemas import CapacityCode, Input, Slug, Text
+from ..core.schemas import CapacityCode, Input, PatchVersion, Slug, Text
 
 BarnstarKindCode = Literal[tuple(BarnstarKind.values)]
 
@@ -64,6 +64,20 @@ class RecognitionAchievementIn(Input):
     )
 
 
+class RecognitionAchievementPatch(Input):
+    """Only the fields sent change; who issues the badge does not."""
+
+    name: Text(120, 1) | None = None
+    description: Text(2000, 1) | None = None
+    criteria: Text(2000, 1) | None = None
+    image: Literal["star", "book", "bridge", "globe"] | None = None
+    capacities: list[CapacityCode] | None = Field(None, max_length=10)
+    valid_days: int | None = Field(None, ge=1, le=3650)
+    rule_kind: Literal["", "evidence_count", "session_languages", "stage_completion"] | None = None
+    rule_params: dict[str, Any] | None = None
+    version: PatchVersion = None
+
+
 class RecognitionAchievementOut(Schema):
     id: int
     name: str
@@ -75,6 +89,8 @@ class RecognitionAchievementOut(Schema):
     valid_days: int | None
     rule_kind: str
     rule_params: dict[str, Any]
+    version: int
+    archived_at: datetime | None
     url: str
 
 

@@ -19,6 +19,7 @@ from .programmes import (
     programme_list,
     talent_report,
 )
+from .public import home_mentoring, mentor_card, programme_completions
 from .retention import programme_retention
 
 __all__ = [
@@ -28,10 +29,13 @@ __all__ = [
     "cohort_get",
     "cohort_list",
     "cohort_progress",
+    "home_mentoring",
+    "mentor_card",
     "mentor_profile_of",
     "mentorship_get",
     "mentorship_meetings",
     "mentorships_of",
+    "programme_completions",
     "programme_get",
     "programme_list",
     "programme_retention",

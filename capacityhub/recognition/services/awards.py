@@ -155,7 +155,8 @@ def award_by_hand(*, actor, achievement: Achievement, recipient: User) -> Award:
         errors["recipient"] = _("Choose a member.")
     elif recipient.pk == actor.pk:
         errors["recipient"] = _("You cannot award a badge to yourself.")
-    if achievement.archived_at is not None:
+    archived = Achievement.objects.filter(pk=achievement.pk, archived_at__isnull=False)
+    if achievement.archived_at is not None or archived.exists():  # archived since it was read
         errors["achievement"] = _("This badge is no longer awarded.")
     if errors:
         raise ValidationError(errors)

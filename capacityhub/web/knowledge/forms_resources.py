@@ -22,6 +22,7 @@ SORT_CHOICES = [
     ("relevance", _("Most relevant for me")),
     ("new", _("Newest first")),
     ("rated", _("Best rated")),
+    ("worked", _("What worked (measured outcomes)")),
     ("title", _("Title, A to Z")),
 ]
 RATING_CHOICES = [(n, str(n)) for n in range(5, 0, -1)]

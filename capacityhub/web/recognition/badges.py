@@ -13,6 +13,7 @@ from capacityhub.community.models import Organization, User
 from capacityhub.community.selectors import organizations_managed_by
 from capacityhub.recognition.selectors import (
     achievement_can_award,
+    achievement_can_edit,
     achievement_get,
     achievement_list,
     awards_of,
@@ -76,11 +77,13 @@ def create_view(request):
 
 @require_safe
 def detail_view(request, pk: int):
-    achievement = object_or_404(achievement_get, NO_BADGE, pk=pk)
+    achievement = object_or_404(achievement_get, NO_BADGE, pk=pk, include_archived=True)
+    archived = achievement.archived_at is not None
     context = {
         "achievement": achievement,
         "awards": awards_of_achievement(viewer=request.user, achievement=achievement)[:200],
-        "can_award": achievement_can_award(request.user, achievement),
+        "can_award": not archived and achievement_can_award(request.user, achievement),
+        "can_edit": achievement_can_edit(request.user, achievement),
         "form": AwardForm(),
     }
     return render(request, "web/recognition/achievement.html", context)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import badges, barnstars, credentials
+from . import badge_edits, badges, barnstars, credentials
 
 urlpatterns = [
     path("recognition/barnstars/", barnstars.feed_view, name="barnstar-feed"),
@@ -21,6 +21,12 @@ urlpatterns = [
     path("recognition/badges/mine/", badges.mine_view, name="achievement-mine"),
     path("recognition/badges/<int:pk>/", badges.detail_view, name="achievement-detail"),
     path("recognition/badges/<int:pk>/award/", badges.award_view, name="achievement-award"),
+    path("recognition/badges/<int:pk>/edit/", badge_edits.edit_view, name="achievement-edit"),
+    path(
+        "recognition/badges/<int:pk>/archive/",
+        badge_edits.archive_view,
+        name="achievement-archive",
+    ),
     path("recognition/verify/", credentials.verifier_view, name="credential-verifier"),
     path(
         "recognition/credentials/<uuid:public_id>/",
