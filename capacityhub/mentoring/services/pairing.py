@@ -101,7 +101,11 @@ def mentorship_pair(*, actor, request: MenteeRequest, mentor, reason: str) -> Me
         required=True,
         message=_("Say why you pair them by hand."),
     )
-    request = MenteeRequest.objects.select_for_update().select_related("user").get(pk=request.pk)
+    request = (
+        MenteeRequest.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=request.pk)
+    )
     if request.status == MenteeRequest.Status.WITHDRAWN:
         raise ValidationError({"request": _("This request was withdrawn.")})
     for live in Mentorship.objects.filter(request=request, status__in=Mentorship.LIVE):

@@ -43,7 +43,7 @@ def stage_evidence(participant: Participant, stage: Stage) -> Evidence | None:
 def stage_complete(*, actor, participant: Participant, note: str = "") -> StageCompletion:
     """Complete the participant's current stage and move them to the next (or finish)."""
     participant = (
-        Participant.objects.select_for_update()
+        Participant.objects.select_for_update(of=("self",))
         .select_related("cohort__programme", "stage", "user__profile")
         .get(pk=participant.pk)
     )

@@ -25,7 +25,7 @@ def remind_silent(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - dt.timedelta(days=SILENT_DAYS)
     silent = (
-        Mentorship.objects.select_for_update()
+        Mentorship.objects.select_for_update(of=("self",))
         .filter(status__in=[Mentorship.Status.ACCEPTED, Mentorship.Status.ACTIVE])
         .filter(
             Q(last_activity_at__lt=cutoff) | Q(last_activity_at__isnull=True, created_at__lt=cutoff)

@@ -83,7 +83,9 @@ def round_open(*, actor, organization: Organization, title: str, respondents) ->
 
 
 def _locked_open_round(round_: Round) -> Round:
-    round_ = Round.objects.select_for_update().select_related("framework").get(pk=round_.pk)
+    round_ = (
+        Round.objects.select_for_update(of=("self",)).select_related("framework").get(pk=round_.pk)
+    )
     if not round_.is_open:
         raise ValidationError({"round": _("This assessment round is closed.")})
     return round_

@@ -210,7 +210,9 @@ def award_revoke(*, actor, award: Award, reason: str) -> Award:
     """Staff or the badge's organization's managers revoke; the status list says so from the
     next request on."""
     require_member(actor)
-    award = Award.objects.select_for_update().select_related("achievement").get(pk=award.pk)
+    award = (
+        Award.objects.select_for_update(of=("self",)).select_related("achievement").get(pk=award.pk)
+    )
     if not can_act_for(actor, organization=award.achievement.organization_id):
         raise PermissionDenied(_("Only staff, or the badge's organization's managers, revoke it."))
     reason = clean_single_line(
