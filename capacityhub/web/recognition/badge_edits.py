@@ -66,20 +66,12 @@ def edit_view(request, pk: int):
     else:
         form = AchievementEditForm(initial=_initial(achievement), staff=staff)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             achievement_update(
                 actor=request.user,
                 achievement=achievement,
-                expected_version=data["version"],
-                name=data["name"],
-                description=data["description"],
-                criteria=data["criteria"],
-                image=data["image"],
-                capacities=data["capacities"],
-                valid_days=data["valid_days"],
-                rule_kind=data["rule_kind"],
-                rule_params=form.rule_params(),
+                expected_version=form.cleaned_data["version"],
+                **form.badge_fields(),
             )
         except ValidationError as error:
             add_service_errors(form, error)

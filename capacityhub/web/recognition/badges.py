@@ -57,14 +57,7 @@ def create_view(request):
             achievement = achievement_create(
                 actor=request.user,
                 organization=organization,
-                name=data["name"],
-                description=data["description"],
-                criteria=data["criteria"],
-                image=data["image"],
-                capacities=data["capacities"],
-                valid_days=data["valid_days"],
-                rule_kind=data["rule_kind"],
-                rule_params=form.rule_params(),
+                **form.badge_fields(),
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -83,6 +83,15 @@ class AchievementForm(forms.Form):
         hub = [("", _("The hub"))] if staff else []
         self.fields["organization"].choices = hub + [(o.slug, o.name) for o in organizations]
 
+    def badge_fields(self) -> dict:
+        """What the badge services take from this form, for defining and editing alike."""
+        data = self.cleaned_data
+        fields = ("name", "description", "criteria", "image", "capacities", "valid_days")
+        return {key: data[key] for key in fields} | {
+            "rule_kind": data["rule_kind"],
+            "rule_params": self.rule_params(),
+        }
+
     def rule_params(self) -> dict:
         data = self.cleaned_data
         kind, number = data.get("rule_kind"), data.get("rule_number")
