@@ -54,15 +54,16 @@ def _totals(rows: list[dict], field: str) -> list[dict]:
 
 def public_report(year: int | None) -> dict:
     """Per year, region, programme and call; named recipients and individuals summed."""
-    named, hidden = selectors.recipients(year)
+    figures = selectors.report_figures(year)
+    named, hidden = selectors.recipients(figures["recipients"])
     named = [{"name": row["name"], "value": cents(row["value"])} for row in named]
     return {
         "fiscal_year": year,
         "reporting_currency": reporting_currency(),
-        "years": _totals(selectors.totals_by_year(), "fiscal_year"),
-        "regions": _totals(selectors.totals_by(year, "region"), "region"),
-        "programmes": _totals(selectors.totals_by(year, "programme"), "programme"),
-        "calls": _totals(selectors.totals_by(year, "call"), "call"),
+        "years": _totals(figures["years"], "fiscal_year"),
+        "regions": _totals(figures["region"], "region"),
+        "programmes": _totals(figures["programme"], "programme"),
+        "calls": _totals(figures["call"], "call"),
         "recipients": named,
         "individuals_not_named": {
             "name": f"{hidden['transactions']} transactions",

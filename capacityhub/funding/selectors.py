@@ -6,21 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Case, Count, DecimalField, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
+from capacityhub.community.models import Organization, User
+
 from .models import (
+    GENESIS_HASH,
     SPENDING,
     Budget,
     BudgetLine,
     Entry,
     LedgerCheckpoint,
+    LedgerHead,
     RecipientConsent,
     RecipientKind,
     Transaction,
     TransactionType,
 )
 from .records import transaction_record
+
+REPORT_CACHE_SECONDS = 24 * 3600
 
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=18, decimal_places=2))
 T = TransactionType
@@ -108,24 +115,49 @@ def recipient_name(t: Transaction, public: set[int]) -> str | None:
     return None
 
 
-def recipients(year: int | None) -> tuple[list[dict], dict]:
-    """Amounts per named recipient, and those to individuals who did not opt in summed; one
-    grouped query, so it stays fast over a million transactions."""
+def _recipient_groups(year: int | None) -> list[dict]:
     rows = Transaction.objects.exclude(recipient_kind="").filter(type__in=SPENDING)
     if year:
         rows = rows.filter(fiscal_year=year)
-    groups = rows.values(
-        "recipient_kind", "recipient_organization__name", "recipient_person_id",
-        "recipient_person__username",
-    ).annotate(total=Sum("value"), transactions=Count("id")).order_by()  # fmt: skip
+    groups = rows.values("recipient_kind", "recipient_organization_id", "recipient_person_id")
+    return list(groups.annotate(total=Sum("value"), transactions=Count("id")).order_by())
+
+
+def report_figures(year: int | None) -> dict:
+    """The report's grouped sums (per year, region, programme, call and recipient), cached per
+    chain head: posting moves the head, and nothing else changes a posted transaction, so a
+    cached figure is never stale. Names and consent are read fresh (`recipients`)."""
+    head = LedgerHead.objects.filter(pk=1).values_list("sequence", "hash").first()
+    sequence, last = head or (0, GENESIS_HASH)
+    key = f"funding:report:{year or 'all'}:{sequence}:{last[:16]}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = {
+            "years": totals_by_year(),
+            **{field: totals_by(year, field) for field in ("region", "programme", "call")},
+            "recipients": _recipient_groups(year),
+        }
+        cache.set(key, figures, REPORT_CACHE_SECONDS)
+    return figures
+
+
+def recipients(groups: list[dict]) -> tuple[list[dict], dict]:
+    """Amounts per named recipient, and those to individuals who did not opt in summed, from
+    `report_figures`' groups; consent and names as they are now (two small queries)."""
     public = public_people()
+    organizations = {g["recipient_organization_id"] for g in groups} - {None}
+    organizations = dict(
+        Organization.objects.filter(id__in=organizations).values_list("id", "name")
+    )
+    people = {g["recipient_person_id"] for g in groups} & public
+    people = dict(User.objects.filter(id__in=people).values_list("id", "username"))
     named: dict[str, Decimal] = {}
     hidden = {"transactions": 0, "value": Decimal(0)}
     for group in groups:
-        name = group["recipient_organization__name"]
         if group["recipient_kind"] == RecipientKind.INDIVIDUAL:
-            shown = group["recipient_person_id"] in public
-            name = group["recipient_person__username"] if shown else None
+            name = people.get(group["recipient_person_id"])
+        else:
+            name = organizations.get(group["recipient_organization_id"])
         if name is None:
             hidden["transactions"] += group["transactions"]
             hidden["value"] += Decimal(group["total"] or 0)

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from capacityhub.community.tests.factories import OrganizationFactory
 from capacityhub.funding import exports, selectors
 from capacityhub.funding.models import Budget, BudgetLine, Transaction
+from capacityhub.funding.reports import public_report
 from capacityhub.funding.services import (
     budget_create,
     budget_line_add,
@@ -93,13 +94,25 @@ def test_budget_against_actual_for_every_line(finance, line, django_assert_max_n
 def test_individuals_are_named_only_if_they_opted_in(finance, award, owner):
     application, decision = award
     commit_and_disburse(finance, application, decision)
-    named, hidden = selectors.recipients(None)
-    assert named == [] and hidden["value"] == Decimal("800.00")
+    report = public_report(None)
+    assert report["recipients"] == []
+    assert report["individuals_not_named"]["value"] == Decimal("800.00")
     assert "owner" not in exports.ledger_csv() and "owner" not in json.dumps(exports.ledger_json())
-    consent_set(actor=owner, public=True)
-    named, hidden = selectors.recipients(None)
-    assert named == [{"name": "owner", "value": Decimal("800.00")}]
+    consent_set(actor=owner, public=True)  # no new transaction: the cached sums, fresh consent
+    assert public_report(None)["recipients"] == [{"name": "owner", "value": Decimal("800.00")}]
     assert "owner" in exports.ledger_csv()
+    consent_set(actor=owner, public=False)
+    assert public_report(None)["recipients"] == []
+
+
+def test_the_report_is_cached_per_chain_head(finance, django_assert_max_num_queries):
+    transaction_post(actor=finance, **posting(amount="100", rate="1", currency="USD", region="ssa"))
+    assert public_report(2026)["regions"][0]["spent"] == Decimal("100.00")
+    with django_assert_max_num_queries(3):  # the head, consent, names: no sums
+        public_report(2026)
+    transaction_post(actor=finance, **posting(amount="50", rate="1", currency="USD", region="ssa"))
+    assert public_report(2026)["regions"][0]["spent"] == Decimal("150.00")
+    assert public_report(None)["years"][0]["spent"] == Decimal("150.00")
 
 
 def test_the_csv_export_has_a_row_per_transaction(finance):
@@ -134,7 +147,9 @@ def test_a_recipients_data_download_and_deletion(finance, award, owner):
     consent_set(actor=owner, public=True)
     part = user_export_data(user=owner)["funding"]
     assert part["named_in_public_ledger"] is True and len(part["money_received"]) == 2
+    assert public_report(None)["recipients"] == [{"name": "owner", "value": Decimal("800.00")}]
     user_delete(actor=owner, user=owner)
-    named, hidden = selectors.recipients(None)
-    assert named == [] and hidden["value"] == Decimal("800.00")
+    report = public_report(None)
+    assert report["recipients"] == []
+    assert report["individuals_not_named"]["value"] == Decimal("800.00")
     assert Transaction.objects.count() == 2
