@@ -26,15 +26,18 @@ def proficiency(level) -> str:
     return names.get(level) or {4: _("advanced"), 5: _("fluent")}.get(level, "")
 
 
+QUALITY_LABELS = {
+    "strong": lambda: pgettext("match", "Strong match"),
+    "good": lambda: pgettext("match", "Good match"),
+    "close": lambda: pgettext("match", "Close capacity"),
+    "related": lambda: pgettext("match", "Related capacity"),
+}
+
+
 def quality_label(quality: str) -> str:
     """The label of a match (`exchange.matching.quality`): it follows closeness first."""
-    labels = {
-        "strong": pgettext("match", "Strong match"),
-        "good": pgettext("match", "Good match"),
-        "close": pgettext("match", "Close capacity"),
-        "related": pgettext("match", "Related capacity"),
-    }
-    return labels.get(quality, "")
+    label = QUALITY_LABELS.get(quality)
+    return label() if label else ""
 
 
 CAPACITY_PARAMS = {"capacity", "ancestor", "narrower", "related"}

@@ -48,9 +48,25 @@ def viewer_tier(viewer) -> int:
 
 
 def need_for_matching(*, viewer, pk: int) -> Need:
-    """A need the viewer may see, with what matching reads of it; Need.DoesNotExist if none."""
-    needs = visible_needs(viewer).select_related("requester__profile")
-    return needs.prefetch_related("capacities").get(pk=pk)
+    """A need the viewer may see, with what matching reads of it; Need.DoesNotExist if none.
+    Its capacities are read as ids only (two light queries, no Capacity objects)."""
+    need = visible_needs(viewer).select_related("requester__profile").get(pk=pk)
+    _capacity_ids(need)
+    return need
+
+
+def _capacity_ids(need: Need) -> tuple[int, ...]:
+    """The need's capacity ids: from its prefetched capacities, or read once and kept on it."""
+    if hasattr(need, "_matching_capacity_ids"):
+        return need._matching_capacity_ids
+    prefetched = getattr(need, "_prefetched_objects_cache", {}).get("capacities")
+    if prefetched is not None:
+        ids = tuple(c.pk for c in prefetched)
+    else:
+        through = Need.capacities.through.objects.filter(need_id=need.pk).order_by("pk")
+        ids = tuple(through.values_list("capacity_id", flat=True))
+    need._matching_capacity_ids = ids
+    return ids
 
 
 def need_spec(need: Need, viewer) -> NeedSpec:
@@ -73,7 +89,7 @@ def need_spec(need: Need, viewer) -> NeedSpec:
         ).values_list("id", flat=True)
         excluded |= {(PERSON, profile_id) for profile_id in managers}
     return NeedSpec(
-        capacity_ids=tuple(c.pk for c in need.capacities.all()),
+        capacity_ids=_capacity_ids(need),
         desired_level=need.desired_level,
         languages=tuple(c for c in (need.languages or []) if isinstance(c, str)),
         online=need.online,
