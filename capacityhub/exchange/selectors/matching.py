@@ -105,7 +105,6 @@ class MatchView:
 
     kind: str  # "person" or "organization"
     name: str
-    url: str
     offer_id: int
     capacity_id: int
     score: float
@@ -120,6 +119,13 @@ class MatchView:
     @property
     def percent(self) -> int:
         return round(self.score * 100)
+
+    @property
+    def url(self) -> str:
+        """The provider's page, worked out when a page shows it (the API does not)."""
+        if self.kind == "organization":
+            return Organization(slug=self.slug).get_absolute_url()
+        return User(username=self.username).get_absolute_url()
 
 
 @dataclass
@@ -223,17 +229,14 @@ def _match_view(match, people, organizations) -> MatchView | None:
             return None
         return MatchView(
             kind="organization", name=organization.localized_name(get_language()),
-            url=organization.get_absolute_url(),
             slug=organization.slug, **common,
         )  # fmt: skip
     view = people.get(pk)
     if view is None:  # gone, or no longer showing their capacities to this viewer
         return None
     return MatchView(
-        kind="person", name=view.display_name,
-        url=User(username=view.username).get_absolute_url(), username=view.username,
-        person=view, **common,
-    )  # fmt: skip
+        kind="person", name=view.display_name, username=view.username, person=view, **common
+    )
 
 
 def _offer_seen_by(offer: Offer, viewer) -> OfferRow | None:
