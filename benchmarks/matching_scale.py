@@ -3,6 +3,8 @@ want 4 and speak 2 languages; 300,000 offers. Opt-in (seeding takes minutes):
 
     .venv/bin/python -m benchmarks.matching_scale            # BENCH_SCALE_PEOPLE=100000
     .venv/bin/python -m benchmarks.matching_scale --dry-run  # 3,000,000 offers, no database
+    BENCH_SCALE_PEOPLE=1000000 SQLITE_PATH=benchmarks/matching_scale_1m.sqlite3 \
+        .venv/bin/python -m benchmarks.matching_scale --build-only  # the same from a database
 
 Uses its own SQLite file (benchmarks/matching_scale.sqlite3, gitignored), migrated and seeded
 once with executemany (no ORM objects), and a temporary MATCHING_INDEX_DIR. Prints a Markdown
@@ -264,7 +266,46 @@ def main() -> None:
     _setup()
     print(seed(), flush=True)
     print("| measure | result |\n|---|---|")
+    if "--build-only" in sys.argv:  # the movement-scale database: the build and its memory
+        build_only()
+        return
     measure()
+
+
+def build_only() -> None:
+    """Builds from scratch (wall and CPU), the arrays' memory and the process's peak RSS, and
+    warm ranking: what a database of BENCH_SCALE_PEOPLE people costs a worker."""
+    import resource
+
+    from capacityhub.exchange.matching import MEMBERS, NeedSpec
+    from capacityhub.exchange.selectors import matching_index as mi
+
+    out = _Printed()
+    mi.matching_index_changed()
+    before = _rss_mb()
+    for run in range(3):
+        mi.matching_cache_clear()
+        started, cpu = time.perf_counter(), time.process_time()
+        mi._build()
+        out.append((f"index from scratch, run {run + 1}",
+                    f"{(time.perf_counter() - started) * 1000:,.0f} ms wall, "
+                    f"{(time.process_time() - cpu) * 1000:,.0f} ms CPU"))  # fmt: skip
+    index = mi.provider_index()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.append(("index memory (arrays; RSS growth; peak RSS of the process)",
+                f"{index.columns.nbytes() / 2**20:,.0f} MB; {_rss_mb() - before:,.0f} MB; "
+                f"{peak:,.0f} MB, {len(index):,} offers"))  # fmt: skip
+    rng = random.Random(SEED)
+    caps = sorted(set(index.columns.capacity.tolist()))
+    specs = [
+        NeedSpec(capacity_ids=tuple(rng.sample(caps, 2)), languages=tuple(rng.sample(LANGUAGES, 2)),
+                 region=rng.choice(["", "ssa", "nwe"]), utc_offset=1.0)
+        for _ in range(50)
+    ]  # fmt: skip
+    cycle = iter(range(10**9))
+    ranks = _timed(lambda: mi.rank_offers(specs[next(cycle) % 50], k=25, viewer_tier=MEMBERS), 100)
+    out.append((f"rank top 25 of {len(index):,} offers, warm (p50 / p95)",
+                f"{_pct(ranks, .5):.1f} / {_pct(ranks, .95):.1f} ms"))  # fmt: skip
 
 
 def dry_run(offers: int = 3_000_000, people: int = 1_000_000) -> None:
