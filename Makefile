@@ -67,6 +67,7 @@ messages: $(STAMP)
 
 bench: $(STAMP) $(ASSETS)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.matching_scale --record
 
 load: $(STAMP)
 	$(BIN)/python benchmarks/load.py

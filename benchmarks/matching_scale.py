@@ -1,5 +1,5 @@
 """Matching at the scale of issue 11: 175 capacities; 100,000 people who each know 6, offer 3,
-want 4 and speak 2 languages; 300,000 offers. Opt-in (seeding takes minutes):
+want 4 and speak 2 languages; 300,000 offers. `make bench` runs it with `--record`; alone:
 
     .venv/bin/python -m benchmarks.matching_scale            # BENCH_SCALE_PEOPLE=100000
     .venv/bin/python -m benchmarks.matching_scale --dry-run  # 3,000,000 offers, no database
@@ -7,8 +7,9 @@ want 4 and speak 2 languages; 300,000 offers. Opt-in (seeding takes minutes):
         .venv/bin/python -m benchmarks.matching_scale --build-only  # the same from a database
 
 Uses its own SQLite file (benchmarks/matching_scale.sqlite3, gitignored), migrated and seeded
-once with executemany (no ORM objects), and a temporary MATCHING_INDEX_DIR. Prints a Markdown
-table; figures go into benchmarks/RESULTS.md by hand (machine and date with them).
+once with executemany (no ORM objects, ≈ 80 s), and a temporary MATCHING_INDEX_DIR. Prints a
+Markdown table; `make bench` runs it with `--record`, which adds the HTTP run
+(matching_scale_http.py) and appends a dated section, machine included, to RESULTS.md.
 
 Times: the index built from scratch; its memory; warm ranking (p95); matches_for_need and
 GET /api/v1/needs/{id}/matches (p95, p99); the first call after one profile edit and after one
@@ -269,7 +270,27 @@ def main() -> None:
     if "--build-only" in sys.argv:  # the movement-scale database: the build and its memory
         build_only()
         return
-    measure()
+    rows = measure()
+    if "--record" in sys.argv:  # make bench: over HTTP too, then a dated section in RESULTS.md
+        from .matching_scale_http import measure_http
+
+        for row in measure_http():
+            rows.append(row)
+        record(rows)
+
+
+def record(rows: list[tuple[str, str]]) -> None:
+    from datetime import UTC, datetime
+
+    from .common import machine_facts
+
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [f"## {stamp} — matching at issue 11's scale ({PEOPLE:,} people)", ""]
+    lines += [f"- {fact}" for fact in machine_facts()]
+    lines += ["", "| measure | result |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows), ""]
+    with (HERE / "RESULTS.md").open("a", encoding="utf-8") as handle:
+        handle.write("\n" + "\n".join(lines))
+    print("Appended to benchmarks/RESULTS.md.")
 
 
 def build_only() -> None:

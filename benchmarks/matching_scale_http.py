@@ -1,6 +1,7 @@
 """The matches API at issue 11's scale over HTTP: gunicorn with 2 workers, 16 concurrent clients,
-one write a second that matching reads (a profile's country, in turn). Opt-in, after
-`python -m benchmarks.matching_scale` has seeded its database:
+one write a second that matching reads (a profile's country, in turn). `make bench` runs it
+(through `matching_scale --record`); alone, after `python -m benchmarks.matching_scale` has
+seeded its database:
 
     .venv/bin/python -m benchmarks.matching_scale_http        # BENCH_SCALE_SECONDS=30
 """
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATABASE = HERE / "matching_scale.sqlite3"
+DATABASE = Path(os.environ.get("SQLITE_PATH") or HERE / "matching_scale.sqlite3")
 SECONDS = float(os.environ.get("BENCH_SCALE_SECONDS", "30"))
 CLIENTS, PORT = 16, int(os.environ.get("BENCH_SCALE_PORT", "8765"))
 
@@ -68,7 +69,8 @@ def _writer(stop: threading.Event, writes: list) -> None:
         writes.append(time.perf_counter())
 
 
-def main() -> None:
+def measure_http() -> list[tuple[str, str]]:
+    """(run, result) rows: sequential, then 16 clients with one write a second."""
     db = sqlite3.connect(DATABASE)
     needs = [
         r[0] for r in db.execute("SELECT id FROM exchange_need WHERE title LIKE 'Scale need%'")
@@ -112,17 +114,25 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    for name, sample in (("sequential", sequential), ("16 clients", results)):
+    rows = []
+    for name, sample in (("sequential", sequential), (f"{CLIENTS} clients, 1 write/s", results)):
         times = sorted(t for _s, t in sample)
         errors = sum(1 for s, _t in sample if s != 200)
-        rate = f"{len(sample) / elapsed:.1f} req/s, " if name != "sequential" else ""
-        print(
-            f"| {name} | {len(sample)} requests, {rate}p50 {times[len(times) // 2]:.0f} ms, "
+        rate = f"{len(sample) / elapsed:.1f} req/s, " if sample is results else ""
+        written = f", {len(writes)} writes" if sample is results else ""
+        rows.append((
+            f"gunicorn, 2 workers: {name}",
+            f"{len(sample)} requests, {rate}p50 {times[len(times) // 2]:.0f} ms, "
             f"p95 {times[int(len(times) * 0.95)]:.0f} ms, "
-            f"p99 {times[int(len(times) * 0.99)]:.0f} ms, "
-            f"{errors} errors | writes: {len(writes) if name != 'sequential' else 0} |",
-            flush=True,
-        )
+            f"p99 {times[int(len(times) * 0.99)]:.0f} ms, {errors} errors{written}",
+        ))  # fmt: skip
+    return rows
+
+
+def main() -> None:
+    print("| run | result |\n|---|---|")
+    for name, result in measure_http():
+        print(f"| {name} | {result} |", flush=True)
 
 
 if __name__ == "__main__":
