@@ -24,6 +24,30 @@ pytest_plugins = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _issuer_key_pool():
+    """A 2048-bit RSA key takes ≈ 40 ms to make and ≈ 18 ms to load, and every test that
+    issues a credential makes one (the keys live in the test database). Tests take them in turn
+    from four made once per process, so loading is cached too; consecutive keys still differ,
+    so rotation stays meaningful."""
+    from itertools import cycle
+
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from capacityhub.recognition.credentials import keys
+
+    pool = cycle([rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(4)])
+
+    class PooledRsa:
+        @staticmethod
+        def generate_private_key(**_arguments):
+            return next(pool)
+
+    real, keys.rsa = keys.rsa, PooledRsa
+    yield
+    keys.rsa = real
+
+
 def pytest_report_header(config):
     """Say up front when the Codex build (make assets) is missing: pages cannot render."""
     from capacityhub.web.core.codex import HOW_TO_BUILD, ICONS_PATH
