@@ -178,7 +178,6 @@ def measure() -> list[tuple[str, str]]:
     from django.test import Client
 
     from capacityhub.community.models import CapacityClaim, Profile, User
-    from capacityhub.exchange.matching import MEMBERS, NeedSpec
     from capacityhub.exchange.models import Need, Offer
     from capacityhub.exchange.selectors import matching_index as mi
     from capacityhub.exchange.selectors.capacity_map import map_aggregate_compute
@@ -202,17 +201,9 @@ def measure() -> list[tuple[str, str]]:
     loads = _timed(lambda: mi.matching_cache_clear() or mi.provider_index(), 3)
     out.append(("a new worker maps the shared folder", f"{statistics.median(loads):.0f} ms"))
     index = mi.provider_index()
-    rng = random.Random(SEED)
+    out.append(_ranking(index, 300))
     caps = sorted(set(index.columns.capacity.tolist()))
-    specs = [
-        NeedSpec(capacity_ids=tuple(rng.sample(caps, 2)), languages=tuple(rng.sample(LANGUAGES, 2)),
-                 region=rng.choice(["", "ssa", "nwe"]), utc_offset=1.0)
-        for _ in range(50)
-    ]  # fmt: skip
     cycle = iter(range(10**9))
-    ranks = _timed(lambda: mi.rank_offers(specs[next(cycle) % 50], k=25, viewer_tier=MEMBERS), 300)
-    out.append((f"rank top 25 of {len(index):,} offers, warm (p50 / p95)",
-                f"{_pct(ranks, .5):.1f} / {_pct(ranks, .95):.1f} ms"))  # fmt: skip
     needs = list(
         Need.objects.filter(title__startswith="Scale need").select_related("requester__profile")
     )
@@ -298,7 +289,6 @@ def build_only() -> None:
     warm ranking: what a database of BENCH_SCALE_PEOPLE people costs a worker."""
     import resource
 
-    from capacityhub.exchange.matching import MEMBERS, NeedSpec
     from capacityhub.exchange.selectors import matching_index as mi
 
     out = _Printed()
@@ -316,6 +306,14 @@ def build_only() -> None:
     out.append(("index memory (arrays; RSS growth; peak RSS of the process)",
                 f"{index.columns.nbytes() / 2**20:,.0f} MB; {_rss_mb() - before:,.0f} MB; "
                 f"{peak:,.0f} MB, {len(index):,} offers"))  # fmt: skip
+    out.append(_ranking(index, 100))
+
+
+def _ranking(index, runs: int) -> tuple[str, str]:
+    """Warm ranking of 50 needs (two capacities, two languages each), in turn."""
+    from capacityhub.exchange.matching import MEMBERS, NeedSpec
+    from capacityhub.exchange.selectors import matching_index as mi
+
     rng = random.Random(SEED)
     caps = sorted(set(index.columns.capacity.tolist()))
     specs = [
@@ -324,9 +322,9 @@ def build_only() -> None:
         for _ in range(50)
     ]  # fmt: skip
     cycle = iter(range(10**9))
-    ranks = _timed(lambda: mi.rank_offers(specs[next(cycle) % 50], k=25, viewer_tier=MEMBERS), 100)
-    out.append((f"rank top 25 of {len(index):,} offers, warm (p50 / p95)",
-                f"{_pct(ranks, .5):.1f} / {_pct(ranks, .95):.1f} ms"))  # fmt: skip
+    ranks = _timed(lambda: mi.rank_offers(specs[next(cycle) % 50], k=25, viewer_tier=MEMBERS), runs)
+    return (f"rank top 25 of {len(index):,} offers, warm (p50 / p95)",
+            f"{_pct(ranks, .5):.1f} / {_pct(ranks, .95):.1f} ms")  # fmt: skip
 
 
 def dry_run(offers: int = 3_000_000, people: int = 1_000_000) -> None:
