@@ -14,7 +14,7 @@ from capacityhub.community.models import Membership
 from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
 from capacityhub.exchange.selectors.matching_index import matching_cache_clear
 from capacityhub.taxonomy.selectors import taxonomy_cache_clear
-from capacityhub.taxonomy.tests.factories import CapacityFactory
+from capacityhub.taxonomy.tests.factories import standard_taxonomy
 
 # Fixtures of one domain that its API and page tests (api/<domain>/tests, web/<domain>/tests) use.
 pytest_plugins = [
@@ -144,10 +144,4 @@ def manager_client(manager):
 @pytest.fixture
 def taxonomy(db):
     """organizational ▸ fundraising ▸ {grant-writing, grant-reporting}; technology ▸ lua."""
-    organizational = CapacityFactory(code="organizational", label="Organizational")
-    fundraising = CapacityFactory(code="fundraising", parent=organizational, label="Fundraising")
-    writing = CapacityFactory(code="grant-writing", parent=fundraising, label="Grant writing")
-    reporting = CapacityFactory(code="grant-reporting", parent=fundraising, label="Grant reporting")
-    technology = CapacityFactory(code="technology", label="Technology")
-    lua = CapacityFactory(code="lua-scripting", parent=technology, label="Lua scripting")
-    return {c.code: c for c in [organizational, fundraising, writing, reporting, technology, lua]}
+    return standard_taxonomy()

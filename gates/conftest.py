@@ -4,11 +4,13 @@ Unlike journeys/, nothing here needs a browser, so nothing here is ever skipped 
 chromium. The fuzz run needs a live server (pytest-django's `live_server`).
 """
 
+import copy
 from dataclasses import dataclass, field
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from capacityhub.community import services
@@ -23,7 +25,7 @@ from capacityhub.community.models import (
     ProfileLanguage,
     User,
 )
-from capacityhub.community.tests.factories import OrganizationFactory, UserFactory
+from capacityhub.community.tests.factories import OrganizationFactory, UserFactory, the_cast
 from capacityhub.core.models import AuditEntry, Notification
 from capacityhub.exchange.models import (
     Availability,
@@ -37,6 +39,7 @@ from capacityhub.exchange.models import (
 )
 from capacityhub.exchange.tests.factories_needs import NeedFactory, offer_of
 from capacityhub.taxonomy.models import Capacity, CapacityProposal, CapacityTranslation, Method
+from capacityhub.taxonomy.tests.factories import standard_taxonomy
 
 from . import parts
 
@@ -228,6 +231,32 @@ def _connection(requester, offer: Offer, status: str, capacity: Capacity) -> Con
 def world(owner, other, manager, staff, organization, taxonomy) -> World:
     """The conftest cast, plus `amina` (a plain member of `organization`), a pending proposal
     of the owner's, an API token of the owner's, and the exchange (see World)."""
+    return build_world(owner, other, manager, staff, organization, taxonomy)
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The same world built once per test module (and worker), inside a transaction rolled
+    back when the module ends; each test runs in a savepoint within it (pytest-django's `db`),
+    so what a test writes is undone before the next. A module uses it through `shared_world`.
+    Returns (world, the private media folder its files are in)."""
+    media = str(tmp_path_factory.mktemp("private-media"))
+    blocker = django_db_blocker.unblock()
+    with blocker, override_settings(PRIVATE_MEDIA_ROOT=media), transaction.atomic():
+        yield build_world(**the_cast(), taxonomy=standard_taxonomy()), media
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shared_world(module_world, db, settings) -> World:
+    """`module_world` for one test: a deep copy, so that changes a test makes to the objects
+    themselves (not only the rows) never reach the next test."""
+    built, media = module_world
+    settings.PRIVATE_MEDIA_ROOT = media
+    return copy.deepcopy(built)
+
+
+def build_world(owner, other, manager, staff, organization, taxonomy) -> World:
     amina = UserFactory(username="amina")
     Membership.objects.create(organization=organization, user=amina)
     proposal = CapacityProposal.objects.create(

@@ -39,3 +39,20 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.MEMBER
+
+
+def the_cast() -> dict:
+    """The standard users of permission tests (see the root conftest): owner, other, staff,
+    and manager of `organization`."""
+    organization = OrganizationFactory(slug="wm-kano", name="Wikimedians of Kano", region="ssa")
+    manager = UserFactory(username="manager")
+    Membership.objects.create(
+        organization=organization, user=manager, role=Membership.Role.MANAGER
+    )
+    return {
+        "owner": UserFactory(username="owner"),
+        "other": UserFactory(username="other"),
+        "staff": UserFactory(username="staff", is_staff=True),
+        "organization": organization,
+        "manager": manager,
+    }
