@@ -205,6 +205,7 @@ class World:
     notifications: dict[str, Notification]
     # What the later apps' gate parts add (gates/parts.py), by name.
     extra: dict = field(default_factory=dict)
+    taxonomy: dict = field(default_factory=dict)  # the conftest taxonomy, by code
 
 
 def _connection(requester, offer: Offer, status: str, capacity: Capacity) -> Connection:
@@ -270,6 +271,7 @@ def build_world(owner, other, manager, staff, organization, taxonomy) -> World:
     world = World(
         users=users,
         organization=organization,
+        taxonomy=taxonomy,
         proposal=proposal,
         owner_token=token,
         need=NeedFactory(requester=owner, title="Grant reports", capacities=[reporting]),

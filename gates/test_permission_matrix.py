@@ -34,22 +34,12 @@ from .matrix import (
     send_row,
 )
 
+# One world for the whole module (~1,600 cells, each in a savepoint within it).
+from .shared_world import owner, world
+
 pytestmark = pytest.mark.django_db
 
 WRITE_METHODS = {"post", "put", "patch", "delete"}
-
-
-# --- one world for the whole module: ~2,000 cells, each in a savepoint -------------------------
-
-
-@pytest.fixture
-def world(shared_world) -> World:
-    return shared_world
-
-
-@pytest.fixture
-def owner(world):
-    return world.users["owner"]
 
 
 # --- requests ----------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ from capacityhub.taxonomy.models import CapacityProposal
 from .conftest import World, fingerprint
 from .matrix import API_ROWS, OK, WEB_ROWS, Row, send_row
 
+# One world for the whole module, each test in a savepoint within it.
+from .shared_world import manager, organization, owner, taxonomy, world
+
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1"
