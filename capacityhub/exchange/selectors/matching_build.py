@@ -74,21 +74,21 @@ def _offer_numbers() -> np.ndarray:
     connection = connections[Offer.objects.db]
     quote = connection.ops.quote_name
 
-    def name(model, field: str) -> str:
-        return "c." + quote(model._meta.get_field(field).column)
+    def c(field: str) -> str:  # a column of the claim
+        return "c." + quote(CapacityClaim._meta.get_field(field).column)
 
-    claim, offer = CapacityClaim, Offer
-    profile, organization = name(claim, "profile"), name(claim, "organization")
+    def o(field: str) -> str:  # a column of the offer
+        return "o." + quote(Offer._meta.get_field(field).column)
+
     # Names from the models' metadata, quoted; values as parameters.
     sql = (
-        f"SELECT o.{quote(offer._meta.pk.column)},"  # noqa: S608
-        f" CASE WHEN {profile} IS NULL THEN -COALESCE({organization}, 0) ELSE {profile} END,"
-        f" ({name(claim, 'capacity')} * {LEVELS} + {name(claim, 'level')}) * 2"
-        f" + CASE WHEN o.{quote(offer._meta.get_field('online').column)} THEN 1 ELSE 0 END"
-        f" FROM {quote(offer._meta.db_table)} o CROSS JOIN {quote(claim._meta.db_table)} c"
-        f" WHERE {name(claim, 'id')} = o.{quote(offer._meta.get_field('claim').column)}"
-        f" AND o.{quote(offer._meta.get_field('is_active').column)} = %s"
-        f" AND {name(claim, 'relation')} = %s"
+        f"SELECT {o('id')},"  # noqa: S608
+        f" CASE WHEN {c('profile')} IS NULL THEN -COALESCE({c('organization')}, 0)"
+        f" ELSE {c('profile')} END,"
+        f" ({c('capacity')} * {LEVELS} + {c('level')}) * 2"
+        f" + CASE WHEN {o('online')} THEN 1 ELSE 0 END"
+        f" FROM {quote(Offer._meta.db_table)} o CROSS JOIN {quote(CapacityClaim._meta.db_table)} c"
+        f" WHERE {c('id')} = {o('claim')} AND {o('is_active')} = %s AND {c('relation')} = %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [True, Relation.OFFERS])
