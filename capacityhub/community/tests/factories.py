@@ -46,9 +46,7 @@ def the_cast() -> dict:
     and manager of `organization`."""
     organization = OrganizationFactory(slug="wm-kano", name="Wikimedians of Kano", region="ssa")
     manager = UserFactory(username="manager")
-    Membership.objects.create(
-        organization=organization, user=manager, role=Membership.Role.MANAGER
-    )
+    Membership.objects.create(organization=organization, user=manager, role=Membership.Role.MANAGER)
     return {
         "owner": UserFactory(username="owner"),
         "other": UserFactory(username="other"),
