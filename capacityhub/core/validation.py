@@ -158,3 +158,14 @@ def clean_bool(value: Any, *, field: str) -> bool:
     if not isinstance(value, bool):
         raise ValidationError({field: _("Say yes or no.")})
     return value
+
+
+def known_row(model, value: Any, field: str, **lookup):
+    """The row a form or API body refers to by `value` (found with `lookup`), None when it names
+    none; a reference to nothing there is a ValidationError on `field`."""
+    if value in (None, ""):
+        return None
+    found = model.objects.filter(**lookup).first()
+    if found is None:
+        raise ValidationError({field: _("Not found.")})
+    return found

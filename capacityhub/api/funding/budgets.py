@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Status
 
+from capacityhub.core.validation import known_row
 from capacityhub.funding import selectors
 from capacityhub.funding.models import Budget
 from capacityhub.funding.reports import cents, public_report
@@ -19,7 +20,7 @@ from ..core.schemas import (
     WRITE_AUTH,
     WRITE_ERRORS,
 )
-from .ledger import known_row, router
+from .ledger import router
 from .schemas import (
     FundingBudgetIn,
     FundingBudgetLineIn,

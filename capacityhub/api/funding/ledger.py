@@ -1,12 +1,12 @@
 """The ledger: public reads and exports; finance staff post and reverse (never edit)."""
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from capacityhub.community.models import Organization, User
+from capacityhub.core.validation import known_row
 from capacityhub.funding import exports, selectors
 from capacityhub.funding.models import BudgetLine
 from capacityhub.funding.reports import transaction_view
@@ -44,15 +44,6 @@ from .schemas import (
 
 router = Router(tags=["funding"])
 NEVER_EDITED = _("Posted transactions are never edited or deleted; post a reversal with a reason.")
-
-
-def known_row(model, value, field: str, **lookup):
-    if value is None:
-        return None
-    found = model.objects.filter(**lookup).first()
-    if found is None:
-        raise ValidationError({field: _("Not found.")})
-    return found
 
 
 @router.get(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capacityhub.community.models import Organization, User
+from capacityhub.core.validation import known_row
 from capacityhub.funding import selectors
 from capacityhub.funding.models import Budget, BudgetLine
 from capacityhub.funding.services import (
@@ -32,26 +33,17 @@ def _require_finance(request) -> None:
         raise PermissionDenied(_("Only finance staff can change the ledger and the budgets."))
 
 
-def _row(model, value, field: str, **lookup):
-    if value in (None, ""):
-        return None
-    found = model.objects.filter(**lookup).first()
-    if found is None:
-        raise ValidationError({field: _("Not found.")})
-    return found
-
-
 def _references(data: dict) -> dict:
     return {
-        "decision": _row(Decision, data["decision"], "decision", pk=data["decision"]),
-        "application": _row(Application, data["application"], "application",
+        "decision": known_row(Decision, data["decision"], "decision", pk=data["decision"]),
+        "application": known_row(Application, data["application"], "application",
                             pk=data["application"]),
-        "budget_line": _row(BudgetLine, data["budget_line"], "budget_line",
+        "budget_line": known_row(BudgetLine, data["budget_line"], "budget_line",
                             pk=data["budget_line"]),
-        "recipient_organization": _row(Organization, data["recipient_organization"],
+        "recipient_organization": known_row(Organization, data["recipient_organization"],
                                        "recipient_organization",
                                        slug=data["recipient_organization"]),
-        "recipient_person": _row(User, data["recipient_person"], "recipient_person",
+        "recipient_person": known_row(User, data["recipient_person"], "recipient_person",
                                  username=data["recipient_person"], is_active=True),
     }  # fmt: skip
 
@@ -141,8 +133,8 @@ def _save_budget(actor, which: str, data: dict) -> None:
         budget_create(actor=actor, fiscal_year=data["fiscal_year"], note=data["note"])
         return
     budget = Budget.objects.get(pk=data["budget"])
-    call = _row(Call, data["call"], "call", pk=data["call"])
-    organization = _row(
+    call = known_row(Call, data["call"], "call", pk=data["call"])
+    organization = known_row(
         Organization, data["organization"], "organization", slug=data["organization"]
     )
     fields = {k: data[k] for k in ("title", "scope", "region", "programme", "amount")}
